@@ -1,0 +1,153 @@
+#include "common/database.hpp"
+
+#include "common/schema.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace gazette::db {
+namespace fs = std::filesystem;
+namespace {
+
+std::string reindex_hint(const std::string& path) {
+    return "re-index: gazette-index --db " + path + " --rebuild PATH...";
+}
+
+bool looks_like_xapian_dir(const fs::path& dir) {
+    std::error_code ec;
+    return fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec) ||
+           fs::exists(dir / "iamhoney", ec);
+}
+
+bool is_nonempty_dir(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) != fs::directory_iterator();
+}
+
+}  // namespace
+
+std::string default_path() {
+    if (const char* env = std::getenv("GAZETTE_DB"); env != nullptr && *env != '\0') {
+        return env;
+    }
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+        return (fs::path(xdg) / "gazette" / "db").string();
+    }
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        return (fs::path(home) / ".local" / "share" / "gazette" / "db").string();
+    }
+    return "gazette-db";
+}
+
+Error translate(const Xapian::Error& error, const std::string& path) {
+    // Xapian::Error is not polymorphic in 1.4: its type name tells the kind.
+    const std::string type = error.get_type();
+    const std::string what = type + ": " + error.get_msg();
+    if (type == "DatabaseLockError") {
+        return {ErrorCode::DatabaseLocked,
+                "database " + path + " is locked by another indexer",
+                "wait for it to finish, or pass --wait to queue behind it"};
+    }
+    if (type == "DatabaseNotFoundError") {
+        return {ErrorCode::DatabaseMissing,
+                "no database at " + path,
+                "index reports first: gazette-index --db " + path + " corpus/"};
+    }
+    if (type == "DatabaseVersionError") {
+        return {ErrorCode::SchemaMismatch,
+                path + " was written by another Xapian version (" + what + ")",
+                reindex_hint(path)};
+    }
+    if (type == "DatabaseOpeningError") {
+        return {ErrorCode::DatabaseNotGazette,
+                path + " is not a Gazette database (" + what + ")",
+                "pass --db with the directory gazette-index wrote"};
+    }
+    if (type == "DatabaseCorruptError") {
+        return {ErrorCode::DatabaseCorrupt,
+                "database " + path + " is corrupt (" + what + ")",
+                reindex_hint(path)};
+    }
+    if (type == "NetworkError") {
+        return {ErrorCode::DatabaseCorrupt,
+                "cannot reach a shard of " + path + " (" + what + ")",
+                "check that every xapian-tcpsrv the stub names is running"};
+    }
+    return {ErrorCode::DatabaseCorrupt,
+            "database " + path + ": " + what,
+            "check the path, or re-index"};
+}
+
+Result<void> check_schema(const Xapian::Database& database, const std::string& path) {
+    const std::string version = database.get_metadata(std::string(schema::kVersionKey));
+    if (version.empty()) {
+        return fail(ErrorCode::DatabaseNotGazette,
+                    path + " is a Xapian database but not a Gazette one (no schema version)",
+                    "pass --db with the directory gazette-index wrote");
+    }
+    if (version != std::to_string(schema::kVersion)) {
+        return fail(ErrorCode::SchemaMismatch,
+                    path + " was built with Gazette schema version " + version +
+                        ", this Gazette uses version " + std::to_string(schema::kVersion),
+                    reindex_hint(path));
+    }
+    return {};
+}
+
+Result<Xapian::Database> open_for_reading(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        return fail(ErrorCode::DatabaseMissing,
+                    "no database at " + path,
+                    "index reports first: gazette-index --db " + path + " corpus/");
+    }
+    if (fs::is_directory(path, ec) && !looks_like_xapian_dir(path)) {
+        return fail(ErrorCode::DatabaseNotGazette,
+                    path + " is not a Gazette database",
+                    "pass --db with the directory gazette-index wrote");
+    }
+    try {
+        Xapian::Database database(path);
+        if (auto ok = check_schema(database, path); !ok) {
+            return tl::unexpected(ok.error());
+        }
+        return database;
+    } catch (const Xapian::Error& e) {
+        return tl::unexpected(translate(e, path));
+    }
+}
+
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, WriteMode mode) {
+    std::error_code ec;
+    if (is_nonempty_dir(path) && !looks_like_xapian_dir(path)) {
+        return fail(ErrorCode::DatabaseNotGazette,
+                    path + " holds other files and is not a Gazette database; not writing there",
+                    "pass --db with an empty or new directory");
+    }
+    if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+        return fail(ErrorCode::DatabaseNotGazette,
+                    path + " is a file, not a database directory",
+                    "pass --db with a directory (stub files are for searching shards)");
+    }
+    try {
+        fs::create_directories(
+            fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path(),
+            ec);
+        const int flags =
+            mode == WriteMode::Rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+        Xapian::WritableDatabase database(path, flags);
+        const std::string version = database.get_metadata(std::string(schema::kVersionKey));
+        if (version.empty() && database.get_doccount() == 0) {
+            database.set_metadata(std::string(schema::kVersionKey),
+                                  std::to_string(schema::kVersion));
+            database.commit();
+        } else if (auto ok = check_schema(database, path); !ok) {
+            return tl::unexpected(ok.error());
+        }
+        return database;
+    } catch (const Xapian::Error& e) {
+        return tl::unexpected(translate(e, path));
+    }
+}
+
+}  // namespace gazette::db

@@ -1,0 +1,39 @@
+/// @file
+/// Opening Gazette databases: the one place where Xapian's open and lock exceptions become
+/// Errors with a message and a hint, and where the schema version is written and checked.
+#pragma once
+
+#include "common/error.hpp"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace gazette::db {
+
+/// @return $GAZETTE_DB, else $XDG_DATA_HOME/gazette/db, else ~/.local/share/gazette/db.
+[[nodiscard]] std::string default_path();
+
+/// Opens a database (a directory, or a stub file listing local or remote shards) for searching.
+/// @return ErrorCode::DatabaseMissing, DatabaseNotGazette, SchemaMismatch or DatabaseCorrupt.
+[[nodiscard]] Result<Xapian::Database> open_for_reading(const std::string& path);
+
+/// How to open a database for writing.
+enum class WriteMode {
+    CreateOrOpen,  ///< create when missing, else open (and check the schema version)
+    Rebuild,       ///< start again empty, whatever is there (if it is a database)
+};
+
+/// Opens (or creates) a database for writing; records the schema version in a new one.
+/// @return ErrorCode::DatabaseLocked when another writer holds it, DatabaseNotGazette when the
+/// path is a directory of other files, SchemaMismatch, DatabaseCorrupt or Io.
+[[nodiscard]] Result<Xapian::WritableDatabase> open_for_writing(const std::string& path,
+                                                                WriteMode mode);
+
+/// Checks the schema version a database records.
+[[nodiscard]] Result<void> check_schema(const Xapian::Database& database, const std::string& path);
+
+/// Turns a Xapian exception into an Error about the database at `path`.
+[[nodiscard]] Error translate(const Xapian::Error& error, const std::string& path);
+
+}  // namespace gazette::db

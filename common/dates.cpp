@@ -1,0 +1,335 @@
+#include "common/dates.hpp"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <vector>
+
+namespace gazette {
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonthNames = {"january",
+                                                          "february",
+                                                          "march",
+                                                          "april",
+                                                          "may",
+                                                          "june",
+                                                          "july",
+                                                          "august",
+                                                          "september",
+                                                          "october",
+                                                          "november",
+                                                          "december"};
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+/// Reads exactly `width` digits (or 1..width when width_max) at the front of s.
+std::optional<int> take_number(std::string_view& s,
+                               std::size_t min_digits,
+                               std::size_t max_digits) {
+    std::size_t n = 0;
+    while (n < s.size() && n < max_digits && std::isdigit(static_cast<unsigned char>(s[n]))) {
+        ++n;
+    }
+    if (n < min_digits) {
+        return std::nullopt;
+    }
+    int value = 0;
+    std::from_chars(s.data(), s.data() + n, value);
+    s.remove_prefix(n);
+    return value;
+}
+
+bool take_char(std::string_view& s, char c) {
+    if (!s.empty() && s.front() == c) {
+        s.remove_prefix(1);
+        return true;
+    }
+    return false;
+}
+
+/// Matches a month name or its abbreviation ("Jan", "Sept"), with an optional trailing dot.
+std::optional<int> take_month_name(std::string_view& s) {
+    std::size_t n = 0;
+    while (n < s.size() && std::isalpha(static_cast<unsigned char>(s[n]))) {
+        ++n;
+    }
+    if (n < 3) {
+        return std::nullopt;
+    }
+    std::string word(s.substr(0, n));
+    for (auto& c : word) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
+        const bool abbreviation = word.size() == 3 || (i == 8 && word == "sept");
+        if (word == kMonthNames[i] ||
+            (abbreviation && kMonthNames[i].substr(0, word.size()) == word)) {
+            s.remove_prefix(n);
+            take_char(s, '.');
+            return static_cast<int>(i) + 1;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<CalendarDate> checked(int y, int m, int d) {
+    CalendarDate date{y, m, d};
+    if (!is_real_day(date)) {
+        return std::nullopt;
+    }
+    return date;
+}
+
+/// ISO 8601: YYYY-MM-DD, optionally followed by a time ("T10:00:00Z", " 10:00", "+02:00").
+std::optional<CalendarDate> parse_iso(std::string_view s) {
+    auto y = take_number(s, 4, 4);
+    if (!y || !take_char(s, '-')) {
+        return std::nullopt;
+    }
+    auto m = take_number(s, 2, 2);
+    if (!m || !take_char(s, '-')) {
+        return std::nullopt;
+    }
+    auto d = take_number(s, 2, 2);
+    if (!d) {
+        return std::nullopt;
+    }
+    if (!s.empty()) {
+        // A time part may follow; its digits and separators are all we accept.
+        if (s.front() != 'T' && s.front() != ' ') {
+            return std::nullopt;
+        }
+        for (char c : s.substr(1)) {
+            if (!std::isdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.' && c != '+' &&
+                c != '-' && c != 'Z' && c != ' ') {
+                return std::nullopt;
+            }
+        }
+    }
+    return checked(*y, *m, *d);
+}
+
+/// DD/MM/YYYY or DD.MM.YYYY (day first).
+std::optional<CalendarDate> parse_day_first(std::string_view s) {
+    auto d = take_number(s, 1, 2);
+    if (!d || s.empty() || (s.front() != '/' && s.front() != '.')) {
+        return std::nullopt;
+    }
+    const char sep = s.front();
+    s.remove_prefix(1);
+    auto m = take_number(s, 1, 2);
+    if (!m || !take_char(s, sep)) {
+        return std::nullopt;
+    }
+    auto y = take_number(s, 4, 4);
+    if (!y || !s.empty()) {
+        return std::nullopt;
+    }
+    return checked(*y, *m, *d);
+}
+
+/// "January 31, 2025", "Jan. 31 2025".
+std::optional<CalendarDate> parse_month_first(std::string_view s) {
+    auto m = take_month_name(s);
+    if (!m) {
+        return std::nullopt;
+    }
+    s = trim(s);
+    auto d = take_number(s, 1, 2);
+    if (!d) {
+        return std::nullopt;
+    }
+    take_char(s, ',');
+    s = trim(s);
+    auto y = take_number(s, 4, 4);
+    if (!y || !s.empty()) {
+        return std::nullopt;
+    }
+    return checked(*y, *m, *d);
+}
+
+/// "31 January 2025".
+std::optional<CalendarDate> parse_day_month_year(std::string_view s) {
+    auto d = take_number(s, 1, 2);
+    if (!d) {
+        return std::nullopt;
+    }
+    s = trim(s);
+    auto m = take_month_name(s);
+    if (!m) {
+        return std::nullopt;
+    }
+    take_char(s, ',');
+    s = trim(s);
+    auto y = take_number(s, 4, 4);
+    if (!y || !s.empty()) {
+        return std::nullopt;
+    }
+    return checked(*y, *m, *d);
+}
+
+/// One end of a date spec: a year, a month or a day, as the first or the last day it covers.
+std::optional<CalendarDate> parse_spec_end(std::string_view s, bool as_last) {
+    std::string_view rest = s;
+    auto y = take_number(rest, 4, 4);
+    if (!y) {
+        return std::nullopt;
+    }
+    if (rest.empty()) {
+        return as_last ? CalendarDate{*y, 12, 31} : CalendarDate{*y, 1, 1};
+    }
+    if (!take_char(rest, '-')) {
+        return std::nullopt;
+    }
+    auto m = take_number(rest, 2, 2);
+    if (!m || *m < 1 || *m > 12) {
+        return std::nullopt;
+    }
+    if (rest.empty()) {
+        return as_last ? CalendarDate{*y, *m, days_in_month(*y, *m)} : CalendarDate{*y, *m, 1};
+    }
+    if (!take_char(rest, '-')) {
+        return std::nullopt;
+    }
+    auto d = take_number(rest, 2, 2);
+    if (!d || !rest.empty()) {
+        return std::nullopt;
+    }
+    return checked(*y, *m, *d);
+}
+
+}  // namespace
+
+std::string CalendarDate::iso() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+}
+
+std::string CalendarDate::compact() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
+    return buf;
+}
+
+int days_in_month(int year, int month) {
+    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) {
+        return 0;
+    }
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return kDays[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+}
+
+bool is_real_day(const CalendarDate& date) {
+    return date.year >= 1 && date.year <= 9999 && date.month >= 1 && date.month <= 12 &&
+           date.day >= 1 && date.day <= days_in_month(date.year, date.month);
+}
+
+long days_from_epoch(const CalendarDate& date) {
+    const std::chrono::year_month_day ymd{std::chrono::year{date.year},
+                                          std::chrono::month{static_cast<unsigned>(date.month)},
+                                          std::chrono::day{static_cast<unsigned>(date.day)}};
+    return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
+CalendarDate date_from_epoch_days(long days) {
+    const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+    return {static_cast<int>(ymd.year()),
+            static_cast<int>(static_cast<unsigned>(ymd.month())),
+            static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+CalendarDate today() {
+    if (const char* fixed = std::getenv("GAZETTE_TODAY"); fixed != nullptr) {
+        if (auto date = parse_iso(fixed)) {
+            return *date;
+        }
+    }
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return date_from_epoch_days(now.time_since_epoch().count());
+}
+
+std::optional<CalendarDate> parse_date(std::string_view text) {
+    text = trim(text);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    if (auto d = parse_iso(text)) {
+        return d;
+    }
+    if (auto d = parse_day_first(text)) {
+        return d;
+    }
+    if (auto d = parse_month_first(text)) {
+        return d;
+    }
+    return parse_day_month_year(text);
+}
+
+bool is_plausible_publication_date(const CalendarDate& date) {
+    if (!is_real_day(date) || date.year < 1800) {
+        return false;
+    }
+    const CalendarDate now = today();
+    return days_from_epoch(date) <= days_from_epoch(now) + 366;
+}
+
+Result<DateSpan> parse_date_spec(std::string_view spec) {
+    spec = trim(spec);
+    const auto bad = [&] {
+        return fail(ErrorCode::Query,
+                    "bad date '" + std::string(spec) + "'",
+                    "use YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2025-01..2025-02, "
+                    "2025-01-27.. or ..2025-02");
+    };
+    if (spec.empty()) {
+        return bad();
+    }
+    const auto dots = spec.find("..");
+    if (dots == std::string_view::npos) {
+        auto first = parse_spec_end(spec, false);
+        auto last = parse_spec_end(spec, true);
+        if (!first || !last) {
+            return bad();
+        }
+        return DateSpan{first, last};
+    }
+    const std::string_view from = trim(spec.substr(0, dots));
+    const std::string_view to = trim(spec.substr(dots + 2));
+    if (from.empty() && to.empty()) {
+        return bad();
+    }
+    DateSpan span;
+    if (!from.empty()) {
+        span.first = parse_spec_end(from, false);
+        if (!span.first) {
+            return bad();
+        }
+    }
+    if (!to.empty()) {
+        span.last = parse_spec_end(to, true);
+        if (!span.last) {
+            return bad();
+        }
+    }
+    if (span.first && span.last && *span.last < *span.first) {
+        return fail(ErrorCode::Query,
+                    "date range '" + std::string(spec) + "' ends before it starts",
+                    "put the earlier date first");
+    }
+    return span;
+}
+
+}  // namespace gazette

@@ -1,0 +1,85 @@
+#include "indexer/document_builder.hpp"
+
+#include "common/schema.hpp"
+#include "common/stored_report.hpp"
+
+namespace gazette::indexer {
+namespace {
+
+/// Positions of the body start well after the title's, so no phrase spans the two.
+constexpr Xapian::termpos kBodyFirstPosition = 1000;
+
+/// Indexes a text field: each word with its position and its stem without. Title words go in
+/// twice: under the title prefix, and as body terms that count kTitleWdf times.
+/// @return the position after the last word.
+Xapian::termpos index_text(Xapian::Document& doc,
+                           std::string_view field_prefix,
+                           std::string_view text,
+                           Xapian::termpos position,
+                           text::Analyzer& analyzer) {
+    const bool is_title = field_prefix == schema::prefix::kTitle;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find('\n', begin);
+        if (end == std::string_view::npos) {
+            end = text.size();
+        }
+        analyzer.for_each_token(text.substr(begin, end - begin), [&](const text::Token& token) {
+            if (token.term.size() + field_prefix.size() + 1 > schema::kMaxTermBytes) {
+                return;  // a "word" this long is noise (a URL, base64): not indexed
+            }
+            const std::string& stem = analyzer.stem(token.term);
+            doc.add_posting(schema::word_term(field_prefix, token.term), position);
+            doc.add_term(schema::stem_term(field_prefix, stem));
+            if (is_title) {
+                doc.add_posting(schema::word_term(schema::prefix::kBody, token.term),
+                                position,
+                                schema::kTitleWdf);
+                doc.add_term(schema::stem_term(schema::prefix::kBody, stem), schema::kTitleWdf);
+            }
+            ++position;
+        });
+        ++position;  // a paragraph break: phrases do not run across paragraphs
+        begin = end + 1;
+    }
+    return position;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) {
+    return schema::boolean_term("id", id);
+}
+
+Xapian::Document build_document(const Report& report,
+                                const std::string& hash,
+                                text::Analyzer& analyzer) {
+    Xapian::Document doc;
+    doc.add_boolean_term(id_term(report.id));
+    if (!report.title_derived) {
+        index_text(doc, schema::prefix::kTitle, report.title, 1, analyzer);
+    }
+    index_text(doc, schema::prefix::kBody, report.body, kBodyFirstPosition, analyzer);
+
+    if (!report.outlet.empty()) {
+        doc.add_boolean_term(schema::boolean_term("outlet", report.outlet));
+        doc.add_value(schema::slot(schema::Slot::Outlet), report.outlet);
+    }
+    if (!report.author.empty()) {
+        doc.add_boolean_term(schema::boolean_term("author", report.author));
+        doc.add_value(schema::slot(schema::Slot::Author), report.author);
+    }
+    if (report.date) {
+        for (const auto& term :
+             schema::date_terms(report.date->year, report.date->month, report.date->day)) {
+            doc.add_boolean_term(term);
+        }
+        doc.add_value(schema::slot(schema::Slot::Date), report.date->compact());
+    }
+    doc.add_value(schema::slot(schema::Slot::ContentHash), hash);
+    doc.add_value(schema::slot(schema::Slot::Source), report.source);
+    doc.set_data(serialise_report(report));
+    return doc;
+}
+
+}  // namespace gazette::indexer

@@ -1,0 +1,52 @@
+/// @file
+/// The one writer of a database: replaces reports by their unique id term (so re-indexing never
+/// duplicates), skips reports whose content hash is unchanged, and commits in batches.
+#pragma once
+
+#include "common/database.hpp"
+#include "common/error.hpp"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace gazette::indexer {
+
+class IndexWriter {
+  public:
+    /// Opens (or creates) the database at `path` for writing.
+    /// @param batch_size reports per commit: what a crash can lose at most.
+    [[nodiscard]] static Result<IndexWriter> open(const std::string& path,
+                                                  db::WriteMode mode,
+                                                  std::size_t batch_size);
+
+    /// @return true when the database holds report `id` indexed from the same content.
+    [[nodiscard]] bool is_unchanged(const std::string& id, const std::string& hash);
+
+    /// What writing a report did.
+    enum class Outcome { Added, Replaced };
+
+    /// Adds or replaces report `id`; commits when a batch is full.
+    [[nodiscard]] Result<Outcome> write(const std::string& id, const Xapian::Document& document);
+
+    /// Deletes report `id`. @return false when there was none.
+    [[nodiscard]] Result<bool> remove(const std::string& id);
+
+    /// Commits what is pending.
+    [[nodiscard]] Result<void> commit();
+
+    [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
+
+  private:
+    IndexWriter(Xapian::WritableDatabase database, std::string path, std::size_t batch_size)
+        : database_(std::move(database)), path_(std::move(path)), batch_size_(batch_size) {}
+
+    Result<void> count_change();
+
+    Xapian::WritableDatabase database_;
+    std::string path_;
+    std::size_t batch_size_;
+    std::size_t pending_ = 0;
+};
+
+}  // namespace gazette::indexer

@@ -1,0 +1,251 @@
+#include "searcher/query_binder.hpp"
+
+#include "common/dates.hpp"
+#include "common/schema.hpp"
+
+#include <optional>
+
+namespace gazette::search {
+namespace {
+
+using query::Node;
+using query::NodeKind;
+
+/// An empty optional is a part of the query that matches nothing on its own, such as a word
+/// made only of punctuation: it is left out of its parent.
+using Part = std::optional<Xapian::Query>;
+
+class Binder {
+  public:
+    explicit Binder(text::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    Result<Part> bind(const Node& node) {
+        switch (node.kind) {
+            case NodeKind::Word:
+                return bind_word(node.text, node.exact);
+            case NodeKind::Phrase:
+                return bind_phrase(node.text);
+            case NodeKind::Field:
+                return bind_field(node);
+            case NodeKind::All:
+                return Part(Xapian::Query::MatchAll);
+            case NodeKind::Near:
+            case NodeKind::Adjacent:
+                return bind_proximity(node);
+            default:
+                return bind_operator(node);
+        }
+    }
+
+    Highlight highlight;
+    bool ranked = false;
+
+  private:
+    std::vector<std::string> terms_of(std::string_view text) {
+        std::vector<std::string> terms;
+        analyzer_.for_each_token(text, [&](const text::Token& t) { terms.push_back(t.term); });
+        return terms;
+    }
+
+    Xapian::Query phrase_of(const std::vector<std::string>& terms, std::string_view prefix) const {
+        std::vector<Xapian::Query> parts;
+        for (const auto& t : terms) {
+            parts.emplace_back(schema::word_term(prefix, t));
+        }
+        return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), terms.size());
+    }
+
+    Result<Part> bind_word(const std::string& word, bool exact) {
+        const auto terms = terms_of(word);
+        if (terms.empty()) {
+            return Part();
+        }
+        ranked = true;
+        if (terms.size() > 1) {
+            // "human-wave" or "U.S.-led": the parts as a phrase, as Xapian's parser does.
+            return bind_terms_as_phrase(terms);
+        }
+        const std::string& term = terms.front();
+        // Title words are indexed unprefixed too (weighted up), so one term covers both.
+        if (exact) {
+            highlight.words.insert(term);
+            return Part(Xapian::Query(schema::word_term(schema::prefix::kBody, term)));
+        }
+        const std::string& stem = analyzer_.stem(term);
+        highlight.stems.insert(stem);
+        return Part(Xapian::Query(schema::stem_term(schema::prefix::kBody, stem)));
+    }
+
+    Result<Part> bind_terms_as_phrase(const std::vector<std::string>& terms) {
+        highlight.words.insert(terms.begin(), terms.end());
+        return Part(phrase_of(terms, schema::prefix::kBody));
+    }
+
+    Result<Part> bind_phrase(const std::string& text) {
+        const auto terms = terms_of(text);
+        if (terms.empty()) {
+            return Part();
+        }
+        ranked = true;
+        if (terms.size() == 1) {
+            return bind_word(terms.front(), true);
+        }
+        return bind_terms_as_phrase(terms);
+    }
+
+    Result<Part> bind_field(const Node& node) {
+        const schema::Field* field = schema::find_field(node.field);
+        if (field == nullptr) {
+            return fail(ErrorCode::Query, "unknown field '" + node.field + "'", "");
+        }
+        switch (field->kind) {
+            case schema::FieldKind::Date: {
+                auto range = date_range_query(node.text);
+                if (!range) {
+                    return tl::unexpected(range.error());
+                }
+                return Part(std::move(*range));
+            }
+            case schema::FieldKind::Boolean:
+                return Part(Xapian::Query(schema::boolean_term(*field, node.text)));
+            case schema::FieldKind::Text:
+                break;
+        }
+        const auto terms = terms_of(node.text);
+        if (terms.empty()) {
+            return Part();
+        }
+        ranked = true;
+        if (terms.size() > 1) {
+            highlight.words.insert(terms.begin(), terms.end());
+            return Part(phrase_of(terms, field->prefix));
+        }
+        const std::string& stem = analyzer_.stem(terms.front());
+        highlight.stems.insert(stem);
+        return Part(Xapian::Query(schema::stem_term(field->prefix, stem)));
+    }
+
+    Result<Part> bind_proximity(const Node& node) {
+        std::vector<Xapian::Query> parts;
+        for (const auto& child : node.children) {
+            for (const auto& term : terms_of(child.text)) {
+                highlight.words.insert(term);
+                parts.emplace_back(schema::word_term(schema::prefix::kBody, term));
+            }
+        }
+        if (parts.empty()) {
+            return Part();
+        }
+        ranked = true;
+        const auto op =
+            node.kind == NodeKind::Near ? Xapian::Query::OP_NEAR : Xapian::Query::OP_PHRASE;
+        const auto window = std::max<Xapian::termcount>(
+            node.window + 1, static_cast<Xapian::termcount>(parts.size()));
+        return Part(Xapian::Query(op, parts.begin(), parts.end(), window));
+    }
+
+    static bool is_stopword_node(const Node& node, text::Analyzer& analyzer) {
+        if (node.kind != NodeKind::Word || node.exact) {
+            return false;
+        }
+        std::vector<std::string> terms;
+        analyzer.for_each_token(node.text, [&](const text::Token& t) { terms.push_back(t.term); });
+        return terms.size() == 1 && text::Analyzer::is_stopword(terms.front());
+    }
+
+    Result<Part> bind_operator(const Node& node) {
+        // Words like "the" rank nothing when other words are there to rank by.
+        const bool drop_stopwords =
+            node.kind == NodeKind::Or &&
+            std::any_of(node.children.begin(), node.children.end(), [&](const Node& c) {
+                return !is_stopword_node(c, analyzer_);
+            });
+        std::vector<Xapian::Query> parts;
+        for (std::size_t i = 0; i < node.children.size(); ++i) {
+            const Node& child = node.children[i];
+            if (drop_stopwords && is_stopword_node(child, analyzer_)) {
+                continue;
+            }
+            auto part = bind(child);
+            if (!part) {
+                return part;
+            }
+            if (!*part) {
+                if (i == 0 && (node.kind == NodeKind::AndNot || node.kind == NodeKind::Filter ||
+                               node.kind == NodeKind::AndMaybe)) {
+                    return Part();  // nothing left to filter or subtract from
+                }
+                continue;
+            }
+            parts.push_back(std::move(**part));
+        }
+        if (parts.empty()) {
+            return Part();
+        }
+        if (parts.size() == 1) {
+            return Part(std::move(parts.front()));
+        }
+        switch (node.kind) {
+            case NodeKind::And:
+                return Part(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+            case NodeKind::Or:
+                return Part(Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+            case NodeKind::Xor:
+                return Part(Xapian::Query(Xapian::Query::OP_XOR, parts.begin(), parts.end()));
+            case NodeKind::AndNot:
+                return Part(Xapian::Query(Xapian::Query::OP_AND_NOT, parts.begin(), parts.end()));
+            case NodeKind::AndMaybe:
+                return Part(Xapian::Query(Xapian::Query::OP_AND_MAYBE, parts.begin(), parts.end()));
+            case NodeKind::Filter: {
+                Xapian::Query filters(Xapian::Query::OP_AND, parts.begin() + 1, parts.end());
+                return Part(Xapian::Query(Xapian::Query::OP_FILTER, parts.front(), filters));
+            }
+            default:
+                return fail(ErrorCode::Internal, "unknown query operator", "");
+        }
+    }
+
+    text::Analyzer& analyzer_;
+};
+
+}  // namespace
+
+query::FieldRole field_role(std::string_view name) {
+    const schema::Field* field = schema::find_field(name);
+    if (field == nullptr) {
+        return query::FieldRole::None;
+    }
+    return field->kind == schema::FieldKind::Text ? query::FieldRole::Text
+                                                  : query::FieldRole::Filter;
+}
+
+Result<Xapian::Query> date_range_query(std::string_view spec) {
+    auto span = parse_date_spec(spec);
+    if (!span) {
+        return tl::unexpected(span.error());
+    }
+    const auto slot = schema::slot(schema::Slot::Date);
+    if (span->first && span->last) {
+        return Xapian::Query(
+            Xapian::Query::OP_VALUE_RANGE, slot, span->first->compact(), span->last->compact());
+    }
+    if (span->first) {
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, span->first->compact());
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, span->last->compact());
+}
+
+Result<BoundQuery> bind(const query::Node& root, text::Analyzer& analyzer) {
+    Binder binder(analyzer);
+    auto part = binder.bind(root);
+    if (!part) {
+        return tl::unexpected(part.error());
+    }
+    BoundQuery bound;
+    bound.query = part->value_or(Xapian::Query::MatchNothing);
+    bound.highlight = std::move(binder.highlight);
+    bound.ranked = binder.ranked;
+    return bound;
+}
+
+}  // namespace gazette::search

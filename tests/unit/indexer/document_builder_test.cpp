@@ -1,0 +1,107 @@
+#include "indexer/document_builder.hpp"
+
+#include "common/schema.hpp"
+#include "common/stored_report.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+using namespace gazette;
+
+namespace {
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+    std::set<std::string> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        terms.insert(*it);
+    }
+    return terms;
+}
+
+Report sample() {
+    Report r;
+    r.id = "004_c601d5b61a287260";
+    r.title = "Troops withdrawn";
+    r.outlet = "Euromaidan Press";
+    r.author = "Yuri Zoria";
+    r.date = CalendarDate{2025, 1, 31};
+    r.body = "North Korean troops withdrew.\nCasualties mount.";
+    r.source = "corpus/reports/004.txt";
+    return r;
+}
+
+}  // namespace
+
+TEST_SUITE("indexer") {
+    TEST_CASE("document_builder: the terms and slots the searcher relies on") {
+        text::Analyzer analyzer;
+        const auto doc = indexer::build_document(sample(), "hash1", analyzer);
+        const auto terms = terms_of(doc);
+        for (const char* required : {"Q004_c601d5b61a287260",
+                                     "XOeuromaidan press",
+                                     "XAyuri zoria",
+                                     "Y2025",
+                                     "M202501",
+                                     "D20250131",
+                                     "north",
+                                     "Znorth",
+                                     "Zwithdrew",
+                                     "Stroops",
+                                     "ZStroop",
+                                     "troops",
+                                     "casualties",
+                                     "Zcasualti"}) {
+            CAPTURE(required);
+            CHECK(terms.count(required) == 1);
+        }
+        CHECK(doc.get_value(schema::slot(schema::Slot::Date)) == "20250131");
+        CHECK(doc.get_value(schema::slot(schema::Slot::Outlet)) == "Euromaidan Press");
+        CHECK(doc.get_value(schema::slot(schema::Slot::ContentHash)) == "hash1");
+        auto stored = parse_report(doc.get_data());
+        REQUIRE(stored);
+        CHECK(stored->body == sample().body);
+    }
+
+    TEST_CASE("document_builder: title words count more than body words, in the same terms") {
+        text::Analyzer analyzer;
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        db.add_document(indexer::build_document(sample(), "h", analyzer));
+        CHECK(db.get_document(1).termlist_begin() != db.get_document(1).termlist_end());
+        auto wdf = [&](const std::string& term) {
+            auto it = db.postlist_begin(term);
+            return it == db.postlist_end(term) ? 0U : it.get_wdf();
+        };
+        CHECK(wdf("Ztroop") == schema::kTitleWdf + 1);  // once in the title, once in the body
+        CHECK(wdf("Zmount") == 1);
+    }
+
+    TEST_CASE("document_builder: phrases do not run across paragraphs or into the title") {
+        text::Analyzer analyzer;
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        db.add_document(indexer::build_document(sample(), "h", analyzer));
+        Xapian::Enquire enquire(db);
+        const auto phrase = [&](const char* a, const char* b) {
+            enquire.set_query(
+                Xapian::Query(Xapian::Query::OP_PHRASE, Xapian::Query(a), Xapian::Query(b)));
+            return enquire.get_mset(0, 10).size();
+        };
+        CHECK(phrase("korean", "troops") == 1);
+        CHECK(phrase("withdrew", "casualties") == 0);
+        CHECK(phrase("withdrawn", "north") == 0);
+    }
+
+    TEST_CASE("document_builder: an undated report without outlet has no such terms") {
+        text::Analyzer analyzer;
+        Report r;
+        r.id = "002";
+        r.body = "Text.";
+        const auto doc = indexer::build_document(r, "h", analyzer);
+        for (const auto& term : terms_of(doc)) {
+            CAPTURE(term);
+            CHECK(term.rfind("XO", 0) != 0);
+            CHECK(term.rfind("D", 0) != 0);
+        }
+        CHECK(doc.get_value(schema::slot(schema::Slot::Date)).empty());
+    }
+}
