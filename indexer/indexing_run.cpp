@@ -1,9 +1,9 @@
 #include "indexer/indexing_run.hpp"
 
 #include "common/stored_report.hpp"
-#include "indexer/cleaner.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/index_writer.hpp"
+#include "indexer/pipeline.hpp"
 #include "indexer/source_walker.hpp"
 
 #include <chrono>
@@ -42,6 +42,7 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
         ++summary.rejected;
     }
     text::Analyzer& analyzer = text::thread_analyzer();
+    const ReportPipeline pipeline(PipelineConfig{});
     std::unordered_set<std::string> seen_ids;
     for (const auto& file : sources.files) {
         ReadResult read = read_source(file, options.defaults);
@@ -62,9 +63,8 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
                 ++summary.unchanged;
                 continue;
             }
-            const CleanResult cleaned = clean_report(std::move(report));
-            auto outcome =
-                writer->write(cleaned.report.id, build_document(cleaned.report, hash, analyzer));
+            const PreparedReport prepared = pipeline.prepare(std::move(report), hash, analyzer);
+            auto outcome = writer->write(prepared.id, prepared.document);
             if (!outcome) {
                 return tl::unexpected(outcome.error());
             }

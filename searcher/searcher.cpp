@@ -5,56 +5,10 @@
 #include "common/stored_report.hpp"
 #include "searcher/query/query_parser.hpp"
 
-#include <algorithm>
-#include <map>
-
 namespace gazette::search {
 namespace {
 
 constexpr int kRetries = 3;
-
-std::vector<FacetCount> counts_of(const Xapian::ValueCountMatchSpy& spy) {
-    std::vector<FacetCount> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        counts.push_back({*it, it.get_termfreq()});
-    }
-    return counts;
-}
-
-Xapian::doccount sum(const std::vector<FacetCount>& counts) {
-    Xapian::doccount total = 0;
-    for (const auto& c : counts) {
-        total += c.count;
-    }
-    return total;
-}
-
-Facets make_facets(const Xapian::ValueCountMatchSpy& outlets,
-                   const Xapian::ValueCountMatchSpy& dates,
-                   Xapian::doccount total) {
-    Facets facets;
-    facets.outlet = counts_of(outlets);
-    std::stable_sort(facets.outlet.begin(),
-                     facets.outlet.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    facets.no_outlet = total - sum(facets.outlet);
-
-    std::map<std::string, Xapian::doccount> months;
-    for (const auto& [compact, count] : counts_of(dates)) {
-        if (compact.size() != 8) {
-            continue;
-        }
-        const std::string iso =
-            compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2);
-        facets.day.push_back({iso, count});
-        months[iso.substr(0, 7)] += count;
-    }
-    for (const auto& [month, count] : months) {
-        facets.month.push_back({month, count});
-    }
-    facets.undated = total - sum(facets.day);
-    return facets;
-}
 
 Result<Xapian::Query> filters_of(const SearchRequest& request) {
     std::vector<Xapian::Query> filters;
@@ -155,11 +109,9 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     } else {
         enquire.set_sort_by_relevance_then_value(date_slot, true);
     }
-    Xapian::ValueCountMatchSpy outlet_spy(schema::slot(schema::Slot::Outlet));
-    Xapian::ValueCountMatchSpy date_spy(date_slot);
+    FacetCollector facets;
     if (request.facets) {
-        enquire.add_matchspy(&outlet_spy);
-        enquire.add_matchspy(&date_spy);
+        facets.attach(enquire);
     }
     // Facet counts are exact only when every match is looked at.
     const Xapian::doccount check_at_least = request.facets ? database_.get_doccount() : 0;
@@ -194,7 +146,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         response.hits.push_back(std::move(hit));
     }
     if (request.facets) {
-        response.facets = make_facets(outlet_spy, date_spy, response.total);
+        response.facets = facets.result(response.total);
     }
     return response;
 }

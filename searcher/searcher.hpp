@@ -6,6 +6,7 @@
 
 #include "common/error.hpp"
 #include "common/report.hpp"
+#include "searcher/facets.hpp"
 #include "searcher/query_binder.hpp"
 #include "searcher/snippet.hpp"
 
@@ -39,20 +40,6 @@ struct SearchRequest {
     int offset = 0;
     bool facets = false;
     bool snippets = true;
-};
-
-struct FacetCount {
-    std::string value;
-    Xapian::doccount count = 0;
-};
-
-/// Counts over the whole match set, not the page.
-struct Facets {
-    std::vector<FacetCount> outlet;  ///< by count, then name
-    std::vector<FacetCount> month;   ///< "YYYY-MM", in date order
-    std::vector<FacetCount> day;     ///< "YYYY-MM-DD", in date order
-    Xapian::doccount undated = 0;    ///< matches without a publication date
-    Xapian::doccount no_outlet = 0;  ///< matches without an outlet
 };
 
 struct Hit {

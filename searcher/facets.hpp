@@ -1,0 +1,45 @@
+/// @file
+/// Facet counts over the whole match set: which outlets and dates the matches have. Built on
+/// Xapian's stock ValueCountMatchSpy, so the counts also merge over remote shards served by an
+/// unmodified xapian-tcpsrv.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace gazette::search {
+
+struct FacetCount {
+    std::string value;
+    Xapian::doccount count = 0;
+};
+
+/// Counts over the whole match set, not the page.
+struct Facets {
+    std::vector<FacetCount> outlet;  ///< by count, then name
+    std::vector<FacetCount> month;   ///< "YYYY-MM", in date order
+    std::vector<FacetCount> day;     ///< "YYYY-MM-DD", in date order
+    Xapian::doccount undated = 0;    ///< matches without a publication date
+    Xapian::doccount no_outlet = 0;  ///< matches without an outlet
+};
+
+/// Counts facet values while Enquire runs. Counts are exact only when the search looks at every
+/// match (get_mset's check_at_least at least the document count).
+class FacetCollector {
+  public:
+    FacetCollector();
+
+    /// Registers the counters with an Enquire; they count during its next get_mset().
+    void attach(Xapian::Enquire& enquire);
+
+    /// @return the counts, given the exact number of matches.
+    [[nodiscard]] Facets result(Xapian::doccount total) const;
+
+  private:
+    Xapian::ValueCountMatchSpy outlets_;
+    Xapian::ValueCountMatchSpy dates_;
+};
+
+}  // namespace gazette::search
