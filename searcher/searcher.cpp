@@ -9,6 +9,8 @@ namespace gazette::search {
 namespace {
 
 constexpr int kRetries = 3;
+/// Matches Xapian looks at even without facets, so that small totals are exact, not estimates.
+constexpr Xapian::doccount kCheckAtLeast = 200;
 
 Result<Xapian::Query> filters_of(const SearchRequest& request) {
     std::vector<Xapian::Query> filters;
@@ -114,7 +116,8 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         facets.attach(enquire);
     }
     // Facet counts are exact only when every match is looked at.
-    const Xapian::doccount check_at_least = request.facets ? database_.get_doccount() : 0;
+    const Xapian::doccount check_at_least =
+        request.facets ? database_.get_doccount() : kCheckAtLeast;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
                                                check_at_least);
