@@ -1,0 +1,57 @@
+/// @file
+/// The tagger's features of each token of a sentence: the word, its shape, prefixes and
+/// suffixes, its neighbours, and whether it is a common lower-case word or part of a name the
+/// lexicon lists. Features are 64-bit hashes of their text, so no strings are kept at run time.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace gazette::ner {
+
+/// What the features know of the language besides the sentence: words seen in lower case in
+/// running text, and names seen with their classes (bit k = NameClass k).
+struct Lexicon {
+    std::unordered_set<std::uint64_t> common_words;
+    std::unordered_map<std::uint64_t, std::uint8_t> names;
+    int longest_name = 0;  ///< tokens
+
+    /// Adds a name (its tokens) of a class.
+    void add_name(const std::vector<std::string>& tokens, int name_class);
+    [[nodiscard]] static std::uint64_t word_key(std::string_view lower);
+    [[nodiscard]] static std::uint64_t name_key(const std::vector<std::string>& lower_tokens,
+                                                std::size_t begin,
+                                                std::size_t end);
+};
+
+/// The features of every token of one sentence, flattened: token i owns
+/// hashes[offsets[i] .. offsets[i + 1]).
+struct SentenceFeatures {
+    std::vector<std::uint64_t> hashes;
+    std::vector<std::uint32_t> offsets;
+    [[nodiscard]] std::size_t size() const { return offsets.empty() ? 0 : offsets.size() - 1; }
+};
+
+/// Per-thread scratch space for feature extraction.
+struct FeatureScratch {
+    std::vector<std::string> lower;
+    std::vector<std::string> shape;
+    std::vector<std::string> short_shape;
+    std::vector<std::uint8_t> name_begin;
+    std::vector<std::uint8_t> name_inside;
+    std::string buffer;
+};
+
+/// @return the lower-case form of a token (ASCII letters lowered, the rest kept).
+[[nodiscard]] std::string lower_token(std::string_view token);
+
+/// Computes the features of a sentence of normalised tokens into `out`.
+void extract_features(const std::vector<std::string>& tokens,
+                      const Lexicon& lexicon,
+                      FeatureScratch& scratch,
+                      SentenceFeatures& out);
+
+}  // namespace gazette::ner
