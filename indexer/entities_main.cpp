@@ -1,11 +1,18 @@
 // gazette-entities: prints the entities of reports, or tags CoNLL-2003 columns for scoring.
 #include "common/cli.hpp"
+#include "common/text/utf8.hpp"
+#include "indexer/cleaner.hpp"
+#include "indexer/entity_extractor.hpp"
 #include "indexer/ner/conll.hpp"
 #include "indexer/ner/model.hpp"
 #include "indexer/ner/tokenizer.hpp"
+#include "indexer/readers/reader.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 namespace po = boost::program_options;
 using namespace gazette;
@@ -44,18 +51,60 @@ Result<int> tag_conll(std::istream& in, const std::string& origin, const ner::Mo
     return exit_codes::kOk;
 }
 
+/// Prints the entities of each report in the input: one JSON object a line.
+Result<int> print_entities(std::istream& in,
+                           const std::string& origin,
+                           const indexer::EntityExtractor& extractor) {
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    const std::string content = text::repair_utf8(bytes.str());
+    indexer::ReadResult read;
+    switch (indexer::format_of(origin)) {
+        case indexer::Format::Jsonl:
+            read = indexer::read_jsonl(origin, content, {});
+            break;
+        case indexer::Format::Html:
+            read = indexer::read_html(origin, content, {});
+            break;
+        case indexer::Format::Text:
+        case indexer::Format::Unknown:
+            read = indexer::read_text(origin, content, {});
+            break;
+    }
+    for (const auto& problem : read.problems) {
+        std::cerr << kProgram << ": " << problem.to_string() << '\n';
+    }
+    for (auto& raw : read.reports) {
+        const Report report = indexer::clean_report(std::move(raw)).report;
+        auto list = nlohmann::ordered_json::array();
+        for (const auto& e : extractor.extract(report)) {
+            list.push_back({{"name", e.name},
+                            {"type", entity_type_name(e.type)},
+                            {"variants", e.variants},
+                            {"mentions", e.mentions}});
+        }
+        nlohmann::ordered_json j{{"id", report.id}, {"title", report.title}, {"entities", list}};
+        std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    }
+    return read.problems.empty() ? exit_codes::kOk : exit_codes::kPartial;
+}
+
 Result<int> run(int argc, char** argv) {
     po::options_description options(
         "gazette-entities [options] [FILE]\n\n"
-        "Prints the entities of a report (FILE or stdin) as JSON; with --conll, tags CoNLL-2003\n"
-        "columns and writes 'token gold predicted' lines for scoring.\nOptions");
+        "Prints the entities of each report in FILE (.txt/.md, .jsonl, .html) or stdin (text) as\n"
+        "one JSON object a line; with --conll, tags CoNLL-2003 columns and writes\n"
+        "'token gold predicted' lines for scoring.\nOptions");
     std::string file;
     std::string model_path;
+    std::string gazetteer_path;
     // clang-format off
     options.add_options()
         ("help,h", "show this help")
         ("conll", po::bool_switch(), "read CoNLL-2003 columns, write token gold predicted")
         ("model", po::value(&model_path), "tagger model file (default: the built-in model)")
+        ("entities", po::value(&gazetteer_path),
+            "entity gazetteer (default: $GAZETTE_ENTITIES, else corpus/entities.tsv)")
         ("file", po::value(&file), "the input (default: stdin)");
     // clang-format on
     po::positional_options_description positional;
@@ -68,10 +117,6 @@ Result<int> run(int argc, char** argv) {
         std::cout << options << '\n';
         return exit_codes::kOk;
     }
-    auto model = model_path.empty() ? ner::Model::builtin() : ner::Model::load(model_path);
-    if (!model) {
-        return tl::unexpected(model.error());
-    }
     std::ifstream in_file;
     if (!file.empty() && file != "-") {
         in_file.open(file, std::ios::binary);
@@ -82,9 +127,18 @@ Result<int> run(int argc, char** argv) {
     std::istream& in = file.empty() || file == "-" ? std::cin : in_file;
     const std::string origin = file.empty() || file == "-" ? "stdin" : file;
     if ((*vm)["conll"].as<bool>()) {
+        // The tagger alone, as trained: what a CoNLL scorer should judge.
+        auto model = model_path.empty() ? ner::Model::builtin() : ner::Model::load(model_path);
+        if (!model) {
+            return tl::unexpected(model.error());
+        }
         return tag_conll(in, origin, *model);
     }
-    return fail(ErrorCode::Usage, "not yet", "");
+    auto extractor = indexer::load_entity_extractor(gazetteer_path, model_path);
+    if (!extractor) {
+        return tl::unexpected(extractor.error());
+    }
+    return print_entities(in, origin == "stdin" ? "stdin.txt" : origin, **extractor);
 }
 
 }  // namespace

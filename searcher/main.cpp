@@ -32,6 +32,7 @@ Result<search::SortOrder> parse_sort(const std::string& sort) {
 Result<int> run(int argc, char** argv) {
     po::options_description options("gazette-search [options] QUERY...\n\nOptions");
     std::string db_path;
+    std::string gazetteer_path;
     std::string sort;
     std::vector<std::string> words;
     search::SearchRequest request;
@@ -41,12 +42,16 @@ Result<int> run(int argc, char** argv) {
         ("db", po::value(&db_path)->default_value(db::default_path()),
             "database directory or stub file (default: $GAZETTE_DB, else ~/.local/share/gazette/db)")
         ("outlet", po::value(&request.outlets), "only reports from this outlet (repeat to allow several)")
+        ("entity", po::value(&request.entities),
+            "only reports that name this person, organisation or place, in any spelling (repeat: all of them)")
+        ("entities", po::value(&gazetteer_path),
+            "entity gazetteer (default: $GAZETTE_ENTITIES, else corpus/entities.tsv)")
         ("from", po::value(&request.from), "only reports published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)")
         ("to", po::value(&request.to), "only reports published on or before this date")
         ("sort", po::value(&sort), "relevance (default) or date (newest first)")
         ("limit", po::value(&request.limit)->default_value(10), "results per page")
         ("offset", po::value(&request.offset)->default_value(0), "results to skip")
-        ("facets", po::bool_switch(&request.facets), "count matches by outlet and date")
+        ("facets", po::bool_switch(&request.facets), "count matches by outlet, date, person, org and place")
         ("json", po::bool_switch(), "print one JSON object")
         ("explain", po::bool_switch(), "print how the query was understood")
         ("query", po::value(&words)->multitoken(), "the query");
@@ -62,7 +67,8 @@ Result<int> run(int argc, char** argv) {
             << options
             << "\nQuery syntax: words (ranked, any may match), \"a phrase\", "
                "+required, -excluded, =exact,\nAND OR NOT XOR NEAR ADJ, (groups), and fields: "
-               "title: outlet: author: id: date:2025-01..2025-02\n";
+               "title: outlet: author: id: date:2025-01..2025-02\n"
+               "entity: person: org: place: (any spelling: person:Syrsky finds Syrskyi)\n";
         return exit_codes::kOk;
     }
     for (const auto& word : words) {
@@ -73,7 +79,7 @@ Result<int> run(int argc, char** argv) {
         return tl::unexpected(order.error());
     }
     request.sort = *order;
-    auto searcher = search::Searcher::open(db_path);
+    auto searcher = search::Searcher::open(db_path, gazetteer_path);
     if (!searcher) {
         return tl::unexpected(searcher.error());
     }

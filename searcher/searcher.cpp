@@ -3,6 +3,8 @@
 #include "common/database.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
+#include "searcher/entity_facets.hpp"
+#include "searcher/entity_spellings.hpp"
 #include "searcher/query/query_parser.hpp"
 
 namespace gazette::search {
@@ -12,8 +14,16 @@ constexpr int kRetries = 3;
 /// Matches Xapian looks at even without facets, so that small totals are exact, not estimates.
 constexpr Xapian::doccount kCheckAtLeast = 200;
 
-Result<Xapian::Query> filters_of(const SearchRequest& request) {
+Result<Xapian::Query> filters_of(const SearchRequest& request,
+                                 const entities::AliasTable& aliases) {
     std::vector<Xapian::Query> filters;
+    for (const auto& entity : request.entities) {
+        const std::string key = entity_filter_key(entity, &aliases);
+        if (key.empty()) {
+            return fail(ErrorCode::Usage, "--entity '" + entity + "' is not a name", "e.g. --entity Kursk");
+        }
+        filters.emplace_back(schema::entity_term(schema::prefix::kEntity, key));
+    }
     if (!request.outlets.empty()) {
         std::vector<Xapian::Query> outlets;
         for (const auto& outlet : request.outlets) {
@@ -46,12 +56,16 @@ Result<Xapian::Query> filters_of(const SearchRequest& request) {
 
 }  // namespace
 
-Result<Searcher> Searcher::open(const std::string& path) {
+Result<Searcher> Searcher::open(const std::string& path, const std::string& gazetteer_path) {
+    auto aliases = entities::load_gazetteer(gazetteer_path);
+    if (!aliases) {
+        return tl::unexpected(aliases.error());
+    }
     auto database = db::open_for_reading(path);
     if (!database) {
         return tl::unexpected(database.error());
     }
-    return Searcher(std::move(*database), path);
+    return Searcher(std::move(*database), path, std::move(*aliases));
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
@@ -87,11 +101,11 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         return tl::unexpected(tree.error());
     }
     text::Analyzer& analyzer = text::thread_analyzer();
-    auto bound = bind(*tree, analyzer);
+    auto bound = bind(*tree, analyzer, &aliases_);
     if (!bound) {
         return tl::unexpected(bound.error());
     }
-    auto filters = filters_of(request);
+    auto filters = filters_of(request, aliases_);
     if (!filters) {
         return tl::unexpected(filters.error());
     }
@@ -112,8 +126,11 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         enquire.set_sort_by_relevance_then_value(date_slot, true);
     }
     FacetCollector facets;
+    std::optional<EntityFacetCollector> entity_facets;
     if (request.facets) {
         facets.attach(enquire);
+        entity_facets.emplace(database_);
+        entity_facets->attach(enquire);
     }
     // Facet counts are exact only when every match is looked at.
     const Xapian::doccount check_at_least =
@@ -150,6 +167,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     }
     if (request.facets) {
         response.facets = facets.result(response.total);
+        entity_facets->fill(*response.facets);
     }
     return response;
 }

@@ -1,6 +1,9 @@
 #include "indexer/ner/model.hpp"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -321,6 +324,12 @@ Result<Model> Model::parse(std::string_view bytes, const std::string& origin) {
     if (!in.done()) {
         return bad("trailing bytes");
     }
+    char hex[20];
+    std::snprintf(hex,
+                  sizeof hex,
+                  "%016llx",
+                  static_cast<unsigned long long>(XXH3_64bits(bytes.data(), bytes.size())));
+    model.fingerprint_ = hex;
     return model;
 }
 

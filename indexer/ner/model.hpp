@@ -53,6 +53,9 @@ class Model {
 
     [[nodiscard]] std::size_t feature_count() const { return keys_.size(); }
 
+    /// @return a hash of the model as loaded ("" for a model being trained).
+    [[nodiscard]] const std::string& fingerprint() const { return fingerprint_; }
+
     /// Training access: the weights of a feature (kTagCount floats), added when `create`.
     [[nodiscard]] float* weights(std::uint64_t feature, bool create);
     [[nodiscard]] const float* weights(std::uint64_t feature) const;
@@ -80,6 +83,7 @@ class Model {
     std::vector<float> weights_;        ///< kTagCount per feature
     std::vector<std::uint32_t> table_;  ///< open addressing: index + 1 into keys_, 0 = empty
     std::vector<float> transitions_;    ///< (kTagCount + 1) x kTagCount
+    std::string fingerprint_;
 };
 
 }  // namespace gazette::ner
