@@ -103,8 +103,12 @@ void normalise_word(std::string& w) {
 }  // namespace
 
 std::string entity_key(std::string_view name) {
-    std::string latin = is_ascii(name) ? std::string(name) : to_latin(name);
-    const std::string folded = text::fold_key(drop_apostrophes(latin));
+    // Apostrophes go before romanising too: ICU's Ukrainian rules turn ’ into a quote mark.
+    std::string latin = drop_apostrophes(name);
+    if (!is_ascii(latin)) {
+        latin = drop_apostrophes(to_latin(latin));
+    }
+    const std::string folded = text::fold_key(latin);
     std::string key;
     key.reserve(folded.size());
     std::size_t begin = 0;

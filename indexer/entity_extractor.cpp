@@ -3,6 +3,9 @@
 #include "common/entity_names.hpp"
 #include "indexer/ner/tokenizer.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -49,19 +52,30 @@ const std::array<std::vector<std::string_view>, 10> kCallSignCues = {{
     {"pseudonym"},
 }};
 
+/// @return true for a capital letter, or a letter of a script without case.
+bool is_capital(UChar32 c) {
+    return u_isupper(c) || u_istitle(c) || (u_isalpha(c) && !u_islower(c));
+}
+
 bool starts_upper(std::string_view token) {
     if (token.empty()) {
         return false;
     }
-    const auto c = static_cast<unsigned char>(token[0]);
-    return std::isupper(c) != 0 || c >= 0x80;  // non-Latin scripts have names too
+    std::size_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(token.data(), i, token.size(), c);
+    return c >= 0 && is_capital(c);
 }
 
 bool has_upper_or_script(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return std::isupper(c) != 0 || c >= 0x80;
-    });
+    for (std::size_t i = 0; i < s.size();) {
+        UChar32 c = 0;
+        U8_NEXT(s.data(), i, s.size(), c);
+        if (c >= 0 && is_capital(c)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 bool is_open_quote(std::string_view t) {
