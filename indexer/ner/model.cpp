@@ -253,7 +253,7 @@ std::string Model::serialise(float min_weight) const {
 
 Result<Model> Model::parse(std::string_view bytes, const std::string& origin) {
     const auto bad = [&](std::string_view what) {
-        return fail(ErrorCode::Input,
+        return fail(ErrorCode::Usage,
                     origin + ": not a Gazette tagger model (" + std::string(what) + ")",
                     "train one with scripts/eval-ner --save");
     };
