@@ -32,6 +32,7 @@ struct Mention {
 struct Words {
     std::vector<ner::TextToken> tokens;
     std::vector<std::string> normal;  ///< normalised tokens (the tagger's input)
+    std::vector<std::string> lower;   ///< normalised and lower-cased
     std::vector<std::optional<std::string>> keys;
     std::vector<bool> claimed;
 };
@@ -257,6 +258,7 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
         w.tokens = std::move(tokens);
         for (const auto& t : w.tokens) {
             w.normal.push_back(ner::normalise_token(t.text));
+            w.lower.push_back(ner::lower_token(w.normal.back()));
         }
         w.keys.resize(w.tokens.size());
         w.claimed.assign(w.tokens.size(), false);
@@ -327,10 +329,7 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
                 }
                 bool match = true;
                 for (std::size_t k = 0; k < cue.size() && match; ++k) {
-                    std::string lower = w.normal[i + k];
-                    std::transform(lower.begin(), lower.end(), lower.begin(),
-                                   [](unsigned char c) { return std::tolower(c); });
-                    match = lower == cue[k];
+                    match = w.lower[i + k] == cue[k];
                 }
                 if (match) {
                     after = i + cue.size();
@@ -366,13 +365,9 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
 
     // 3. The tagger, where neither claimed the words.
     std::vector<std::string> input;
-    std::vector<std::string> lower;
     for (auto& w : sentences) {
+        const auto& lower = w.lower;
         input = w.normal;
-        lower.clear();
-        for (const auto& t : w.normal) {
-            lower.push_back(ner::lower_token(t));
-        }
         if (is_title_case(w.tokens)) {
             // Words the model knows in lower case are read as such in a headline.
             for (std::size_t i = 0; i < input.size(); ++i) {

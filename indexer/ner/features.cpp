@@ -15,8 +15,8 @@ constexpr std::string_view kBoundary = "<s>";
 
 /// The word's shape: X for upper-case letters, x lower, d digits, other characters as they are;
 /// runs longer than four are cut ("Kovalenko" -> "Xxxxx"), so the shape stays a small class.
-std::string shape_of(std::string_view word, bool collapse) {
-    std::string shape;
+void shape_of(std::string_view word, bool collapse, std::string& shape) {
+    shape.clear();
     char last = 0;
     int run = 0;
     for (std::size_t i = 0; i < word.size();) {
@@ -43,7 +43,6 @@ std::string shape_of(std::string_view word, bool collapse) {
         }
         shape.push_back(k);
     }
-    return shape;
 }
 
 bool all_caps_sentence(const std::vector<std::string>& tokens) {
@@ -88,7 +87,37 @@ class Emitter {
     std::vector<std::uint64_t>& out_;
 };
 
+/// The features of a word alone, wherever it stands.
+void emit_word_features(Emitter& emit,
+                        std::string_view token,
+                        std::string_view lower,
+                        std::string_view shape,
+                        std::string_view short_shape) {
+    emit('w', lower);
+    emit('W', token);
+    emit('h', shape);
+    emit('H', short_shape);
+    for (std::size_t k = 1; k <= 4 && k < lower.size(); ++k) {
+        emit('p', lower.substr(0, k));
+        emit('s', lower.substr(lower.size() - k));
+    }
+}
+
 }  // namespace
+
+void word_features(std::string_view token, FeatureScratch& s, std::vector<std::uint64_t>& out) {
+    out.clear();
+    std::string lower(token);
+    for (auto& c : lower) {
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    std::string shape;
+    std::string short_shape;
+    shape_of(token, false, shape);
+    shape_of(token, true, short_shape);
+    Emitter emit(s.buffer, out);
+    emit_word_features(emit, token, lower, shape, short_shape);
+}
 
 std::uint64_t Lexicon::word_key(std::string_view lower) {
     return XXH3_64bits(lower.data(), lower.size());
@@ -99,9 +128,13 @@ std::uint64_t Lexicon::name_key(const std::vector<std::string>& lower_tokens,
                                 std::size_t end) {
     std::uint64_t hash = 0x9e3779b97f4a7c15ULL;
     for (std::size_t i = begin; i < end; ++i) {
-        hash = XXH3_64bits_withSeed(lower_tokens[i].data(), lower_tokens[i].size(), hash);
+        hash = extend_name_key(hash, lower_tokens[i]);
     }
     return hash;
+}
+
+std::uint64_t Lexicon::extend_name_key(std::uint64_t key, std::string_view lower_token) {
+    return XXH3_64bits_withSeed(lower_token.data(), lower_token.size(), key);
 }
 
 void Lexicon::add_name(const std::vector<std::string>& tokens, int name_class) {
@@ -125,7 +158,8 @@ std::string lower_token(std::string_view token) {
 void extract_features(const std::vector<std::string>& tokens,
                       const Lexicon& lexicon,
                       FeatureScratch& s,
-                      SentenceFeatures& out) {
+                      SentenceFeatures& out,
+                      bool with_word_features) {
     const std::size_t n = tokens.size();
     out.hashes.clear();
     out.offsets.clear();
@@ -135,20 +169,25 @@ void extract_features(const std::vector<std::string>& tokens,
     s.name_begin.assign(n, 0);
     s.name_inside.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        s.lower[i] = lower_token(tokens[i]);
-        s.shape[i] = shape_of(tokens[i], false);
-        s.short_shape[i] = shape_of(tokens[i], true);
+        s.lower[i].assign(tokens[i]);
+        for (auto& c : s.lower[i]) {
+            c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+        shape_of(tokens[i], false, s.shape[i]);
+        shape_of(tokens[i], true, s.short_shape[i]);
     }
-    // Names the lexicon lists, longest first at each start.
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t longest = std::min(n - i, static_cast<std::size_t>(lexicon.longest_name));
-        for (std::size_t len = longest; len >= 1; --len) {
-            const auto it = lexicon.names.find(Lexicon::name_key(s.lower, i, i + len));
+    // Names the lexicon lists: every length at each start, hashed incrementally.
+    const std::size_t longest_name = static_cast<std::size_t>(lexicon.longest_name);
+    for (std::size_t i = 0; i < n && !lexicon.names.empty(); ++i) {
+        std::uint64_t key = Lexicon::name_key(s.lower, i, i);
+        for (std::size_t end = i + 1; end <= n && end - i <= longest_name; ++end) {
+            key = Lexicon::extend_name_key(key, s.lower[end - 1]);
+            const auto it = lexicon.names.find(key);
             if (it == lexicon.names.end()) {
                 continue;
             }
             s.name_begin[i] |= it->second;
-            for (std::size_t k = i + 1; k < i + len; ++k) {
+            for (std::size_t k = i + 1; k < end; ++k) {
                 s.name_inside[k] |= it->second;
             }
         }
@@ -170,13 +209,8 @@ void extract_features(const std::vector<std::string>& tokens,
         const auto si = static_cast<std::ptrdiff_t>(i);
         const std::string& w = s.lower[i];
         emit('b');
-        emit('w', w);
-        emit('W', tokens[i]);
-        emit('h', s.shape[i]);
-        emit('H', s.short_shape[i]);
-        for (std::size_t k = 1; k <= 4 && k < w.size(); ++k) {
-            emit('p', std::string_view(w).substr(0, k));
-            emit('s', std::string_view(w).substr(w.size() - k));
+        if (with_word_features) {
+            emit_word_features(emit, tokens[i], w, s.shape[i], s.short_shape[i]);
         }
         const bool capitalised = std::isupper(static_cast<unsigned char>(tokens[i][0])) != 0;
         const bool common = lexicon.common_words.count(Lexicon::word_key(w)) != 0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,6 +26,10 @@ struct Lexicon {
     [[nodiscard]] static std::uint64_t name_key(const std::vector<std::string>& lower_tokens,
                                                 std::size_t begin,
                                                 std::size_t end);
+    /// @return the key of a name one token longer: name_key(t, b, e + 1) is
+    /// extend_name_key(name_key(t, b, e), t[e]).
+    [[nodiscard]] static std::uint64_t extend_name_key(std::uint64_t key,
+                                                       std::string_view lower_token);
 };
 
 /// The features of every token of one sentence, flattened: token i owns
@@ -48,10 +53,17 @@ struct FeatureScratch {
 /// @return the lower-case form of a token (ASCII letters lowered, the rest kept).
 [[nodiscard]] std::string lower_token(std::string_view token);
 
-/// Computes the features of a sentence of normalised tokens into `out`.
+/// Computes the features of a sentence of normalised tokens into `out`; without
+/// `with_word_features`, only those that depend on the token's place in the sentence (the
+/// others are word_features()).
 void extract_features(const std::vector<std::string>& tokens,
                       const Lexicon& lexicon,
                       FeatureScratch& scratch,
-                      SentenceFeatures& out);
+                      SentenceFeatures& out,
+                      bool with_word_features = true);
+
+/// Computes the features of a token alone (its form, shape, prefixes and suffixes) into `out`:
+/// with extract_features(..., false) they make the features of extract_features(..., true).
+void word_features(std::string_view token, FeatureScratch& scratch, std::vector<std::uint64_t>& out);
 
 }  // namespace gazette::ner

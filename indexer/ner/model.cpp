@@ -72,23 +72,22 @@ Model::Model() : transitions_((kTagCount + 1) * kTagCount, 0.0F) {
 }
 
 void Model::rehash(std::size_t capacity) {
-    table_.assign(capacity, 0);
+    table_.assign(capacity, Slot{});
     for (std::size_t i = 0; i < keys_.size(); ++i) {
         std::size_t at = mix(keys_[i]) & (capacity - 1);
-        while (table_[at] != 0) {
+        while (table_[at].index != 0) {
             at = (at + 1) & (capacity - 1);
         }
-        table_[at] = static_cast<std::uint32_t>(i + 1);
+        table_[at] = Slot{keys_[i], static_cast<std::uint32_t>(i + 1)};
     }
 }
 
 float* Model::weights(std::uint64_t feature, bool create) {
     const std::size_t mask = table_.size() - 1;
     std::size_t at = mix(feature) & mask;
-    while (table_[at] != 0) {
-        const std::size_t index = table_[at] - 1;
-        if (keys_[index] == feature) {
-            return &weights_[index * kTagCount];
+    while (table_[at].index != 0) {
+        if (table_[at].key == feature) {
+            return &weights_[(table_[at].index - 1) * kTagCount];
         }
         at = (at + 1) & mask;
     }
@@ -97,7 +96,7 @@ float* Model::weights(std::uint64_t feature, bool create) {
     }
     keys_.push_back(feature);
     weights_.resize(weights_.size() + kTagCount, 0.0F);
-    table_[at] = static_cast<std::uint32_t>(keys_.size());
+    table_[at] = Slot{feature, static_cast<std::uint32_t>(keys_.size())};
     if (keys_.size() * 2 > table_.size()) {
         rehash(table_.size() * 2);
     }
@@ -107,10 +106,9 @@ float* Model::weights(std::uint64_t feature, bool create) {
 const float* Model::weights(std::uint64_t feature) const {
     const std::size_t mask = table_.size() - 1;
     std::size_t at = mix(feature) & mask;
-    while (table_[at] != 0) {
-        const std::size_t index = table_[at] - 1;
-        if (keys_[index] == feature) {
-            return &weights_[index * kTagCount];
+    while (table_[at].index != 0) {
+        if (table_[at].key == feature) {
+            return &weights_[(table_[at].index - 1) * kTagCount];
         }
         at = (at + 1) & mask;
     }
@@ -120,20 +118,48 @@ const float* Model::weights(std::uint64_t feature) const {
 void Model::tag(const std::vector<std::string>& tokens,
                 TaggerScratch& scratch,
                 std::vector<int>& tags) const {
-    extract_features(tokens, lexicon, scratch.features, scratch.sentence);
-    decode(scratch.sentence, scratch, tags);
+    constexpr std::size_t kMaxCachedWords = 100'000;
+    if (scratch.scored_by != this || scratch.word_scores.size() > kMaxCachedWords) {
+        scratch.word_scores.clear();
+        scratch.scored_by = this;
+    }
+    extract_features(tokens, lexicon, scratch.features, scratch.sentence, false);
+    const std::size_t n = tokens.size();
+    scratch.emission.assign(n * kTagCount, 0.0F);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto [it, added] = scratch.word_scores.try_emplace(tokens[i]);
+        if (added) {
+            it->second.fill(0.0F);
+            word_features(tokens[i], scratch.features, scratch.word_hashes);
+            for (const auto hash : scratch.word_hashes) {
+                if (const float* w = weights(hash)) {
+                    for (int t = 0; t < kTagCount; ++t) {
+                        it->second[static_cast<std::size_t>(t)] += w[t];
+                    }
+                }
+            }
+        }
+        std::copy(it->second.begin(), it->second.end(), &scratch.emission[i * kTagCount]);
+    }
+    viterbi(scratch.sentence, scratch, tags);
 }
 
 void Model::decode(const SentenceFeatures& features,
                    TaggerScratch& scratch,
                    std::vector<int>& tags) const {
+    scratch.emission.assign(features.size() * kTagCount, 0.0F);
+    viterbi(features, scratch, tags);
+}
+
+void Model::viterbi(const SentenceFeatures& features,
+                    TaggerScratch& scratch,
+                    std::vector<int>& tags) const {
     const std::size_t n = features.size();
     tags.assign(n, kOutside);
     if (n == 0) {
         return;
     }
     auto& emission = scratch.emission;
-    emission.assign(n * kTagCount, 0.0F);
     for (std::size_t i = 0; i < n; ++i) {
         float* row = &emission[i * kTagCount];
         for (std::uint32_t f = features.offsets[i]; f < features.offsets[i + 1]; ++f) {

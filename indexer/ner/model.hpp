@@ -8,8 +8,10 @@
 #include "indexer/ner/features.hpp"
 #include "indexer/ner/tags.hpp"
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +21,11 @@ namespace gazette::ner {
 struct TaggerScratch {
     FeatureScratch features;
     SentenceFeatures sentence;
+    /// The summed weights of each word's own features (word_features()), so that a word seen
+    /// before costs one lookup instead of a dozen; for the model `scored_by` only.
+    std::unordered_map<std::string, std::array<float, kTagCount>> word_scores;
+    const void* scored_by = nullptr;
+    std::vector<std::uint64_t> word_hashes;
     std::vector<float> emission;
     std::vector<float> best;
     std::vector<int> back;
@@ -78,10 +85,19 @@ class Model {
 
   private:
     void rehash(std::size_t capacity);
+    /// Adds the features' weights to scratch.emission (which holds n x kTagCount scores) and
+    /// finds the best IOB2 sequence.
+    void viterbi(const SentenceFeatures& features, TaggerScratch& scratch, std::vector<int>& tags)
+        const;
 
     std::vector<std::uint64_t> keys_;   ///< feature hashes, in insertion order
     std::vector<float> weights_;        ///< kTagCount per feature
-    std::vector<std::uint32_t> table_;  ///< open addressing: index + 1 into keys_, 0 = empty
+    /// Open addressing, the key beside its index so that a lookup touches one cache line.
+    struct Slot {
+        std::uint64_t key = 0;
+        std::uint32_t index = 0;  ///< 1 + index into keys_; 0: empty
+    };
+    std::vector<Slot> table_;
     std::vector<float> transitions_;    ///< (kTagCount + 1) x kTagCount
     std::string fingerprint_;
 };
