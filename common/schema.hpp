@@ -48,10 +48,13 @@ enum class Slot : Xapian::valueno {
 /// Entity facets (slots 20-79): slot entity_slot(type, i) holds the canonical name of a report's
 /// i-th entity of that type, most mentioned first. One value per slot is what Xapian's stock
 /// ValueCountMatchSpy counts, so summing one spy per slot counts a many-valued facet exactly,
-/// on remote shards too. Entities past kEntitySlotsPerType of one type are filterable (terms)
-/// but not counted in facets.
+/// on remote shards too. Each spy costs a value lookup per match, so only the first
+/// kEntityFacetDepth entities of each type are stored and counted (the others are filterable,
+/// by their terms, but not counted); each type has kEntitySlotsPerType slots reserved.
 inline constexpr Xapian::valueno kEntitySlotBase = 20;
 inline constexpr Xapian::valueno kEntitySlotsPerType = 20;  ///< person 20-39, org 40-59, place 60-79
+inline constexpr std::size_t kEntityFacetDepth = 10;
+static_assert(kEntityFacetDepth <= kEntitySlotsPerType);
 inline constexpr std::array kEntityTypes = {
     EntityType::Person, EntityType::Organisation, EntityType::Place};
 

@@ -50,7 +50,7 @@ Xapian::termpos index_text(Xapian::Document& doc,
 
 /// Indexes a report's entities: the key of each (its canonical name), of each spelling the report
 /// used, and of a person's surname, under its type's prefix and the any-type prefix, so that
-/// person:Kovalenko finds "Andrey Kovalenko"; and the first kEntitySlotsPerType of each type
+/// person:Kovalenko finds "Andrey Kovalenko"; and the first kEntityFacetDepth of each type
 /// (most mentioned first) in their facet slots.
 void index_entities(Xapian::Document& doc, const Report& report) {
     std::array<std::size_t, schema::kEntityTypes.size()> filled{};
@@ -69,7 +69,7 @@ void index_entities(Xapian::Document& doc, const Report& report) {
             }
         }
         auto& position = filled[static_cast<std::size_t>(entity.type)];
-        if (position < schema::kEntitySlotsPerType) {
+        if (position < schema::kEntityFacetDepth) {
             doc.add_value(schema::entity_slot(entity.type, position++), entity.name);
         }
     }

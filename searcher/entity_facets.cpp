@@ -23,7 +23,7 @@ bool slot_used(const Xapian::Database& database, Xapian::valueno slot) {
 
 EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database) {
     for (const EntityType type : schema::kEntityTypes) {
-        for (std::size_t i = 0; i < schema::kEntitySlotsPerType; ++i) {
+        for (std::size_t i = 0; i < schema::kEntityFacetDepth; ++i) {
             const auto slot = schema::entity_slot(type, i);
             if (!slot_used(database, slot)) {
                 break;  // slots fill in order: no report has an (i+1)-th entity either

@@ -88,7 +88,7 @@ Counts facet_counts(const search::Facets& f) {
 }
 
 /// The same counts by brute force: every matching report's stored entities (the first
-/// kEntitySlotsPerType of each type, as documented), counted one by one.
+/// kEntityFacetDepth of each type, as documented), counted one by one.
 Counts brute_force_counts(const std::string& db, search::SearchRequest request) {
     request.facets = false;
     request.limit = schema::kMaxLimit;
@@ -98,7 +98,7 @@ Counts brute_force_counts(const std::string& db, search::SearchRequest request) 
     for (const auto& hit : all.hits) {
         std::map<EntityType, std::size_t> seen;
         for (const auto& e : hit.report.entities) {
-            if (seen[e.type]++ < schema::kEntitySlotsPerType) {
+            if (seen[e.type]++ < schema::kEntityFacetDepth) {
                 ++counts[std::string(entity_type_name(e.type)) + ":" +
                          entities::entity_key(e.name)];
             }
@@ -286,13 +286,13 @@ TEST_SUITE("searcher") {
             }
             check_facets_exact(db, "met", {"Agency A", "Townc"});
         }
-        // The crowd report names 26 people; facets count its first kEntitySlotsPerType.
+        // The crowd report names 26 people; facets count its first kEntityFacetDepth.
         search::SearchRequest request;
         request.query = "title:crowd";
         request.facets = true;
         const auto crowd = search_in(whole, request, corpus.gazetteer);
         REQUIRE(crowd.total == 1);
-        CHECK(crowd.facets->person.size() == schema::kEntitySlotsPerType);
+        CHECK(crowd.facets->person.size() == schema::kEntityFacetDepth);
         // Every one of them is still a filter.
         for (const auto& person : corpus.people) {
             search::SearchRequest filter;
