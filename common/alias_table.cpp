@@ -100,8 +100,8 @@ Result<AliasTable> AliasTable::parse(std::string_view text, const std::string& o
             if (!added && it->second != index) {
                 const auto& other = table.entries_[it->second];
                 return fail(ErrorCode::Usage,
-                            where + ": '" + spelling + "' is already a spelling of '" +
-                                other.name + "' (line " + std::to_string(other.line) + ")",
+                            where + ": '" + spelling + "' is already a spelling of '" + other.name +
+                                "' (line " + std::to_string(other.line) + ")",
                             "keep each spelling on one line");
             }
         }

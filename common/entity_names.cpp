@@ -59,8 +59,8 @@ std::string drop_apostrophes(std::string_view s) {
                 i += m.size();
                 mark = true;
                 // A possessive "'s" goes with its apostrophe: "Ukraine's" is "Ukraine".
-                const bool ends_word = i + 1 >= s.size() ||
-                                       std::isalnum(static_cast<unsigned char>(s[i + 1])) == 0;
+                const bool ends_word =
+                    i + 1 >= s.size() || std::isalnum(static_cast<unsigned char>(s[i + 1])) == 0;
                 if (i < s.size() && (s[i] == 's' || s[i] == 'S') && ends_word) {
                     ++i;
                 }
@@ -136,8 +136,7 @@ std::string entity_key(std::string_view name) {
 
 std::vector<std::string> transliteration_variants(std::string_view folded_word) {
     std::string base(folded_word);
-    if (base.size() < 4 || !is_ascii(base) ||
-        !std::all_of(base.begin(), base.end(), [](char c) {
+    if (base.size() < 4 || !is_ascii(base) || !std::all_of(base.begin(), base.end(), [](char c) {
             return std::isalpha(static_cast<unsigned char>(c)) != 0;
         })) {
         return {};
@@ -145,8 +144,7 @@ std::vector<std::string> transliteration_variants(std::string_view folded_word) 
     normalise_word(base);
     std::vector<std::string> variants;
     const auto add = [&](std::string v) {
-        if (v != folded_word &&
-            std::find(variants.begin(), variants.end(), v) == variants.end()) {
+        if (v != folded_word && std::find(variants.begin(), variants.end(), v) == variants.end()) {
             variants.push_back(std::move(v));
         }
     };

@@ -52,7 +52,8 @@ enum class Slot : Xapian::valueno {
 /// kEntityFacetDepth entities of each type are stored and counted (the others are filterable,
 /// by their terms, but not counted); each type has kEntitySlotsPerType slots reserved.
 inline constexpr Xapian::valueno kEntitySlotBase = 20;
-inline constexpr Xapian::valueno kEntitySlotsPerType = 20;  ///< person 20-39, org 40-59, place 60-79
+inline constexpr Xapian::valueno kEntitySlotsPerType =
+    20;  ///< person 20-39, org 40-59, place 60-79
 inline constexpr std::size_t kEntityFacetDepth = 10;
 static_assert(kEntityFacetDepth <= kEntitySlotsPerType);
 inline constexpr std::array kEntityTypes = {

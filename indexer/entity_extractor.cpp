@@ -131,8 +131,8 @@ bool is_demonym_of(std::string_view word, std::string_view place_word) {
         return false;
     }
     for (const std::string_view base :
-         {place_word, place_word.ends_with("e") ? place_word.substr(0, place_word.size() - 1)
-                                                : place_word}) {
+         {place_word,
+          place_word.ends_with("e") ? place_word.substr(0, place_word.size() - 1) : place_word}) {
         if (!word.starts_with(base) || word.size() == base.size()) {
             continue;
         }
@@ -236,11 +236,13 @@ bool EntityExtractor::is_misc_name(const std::vector<std::string>& lower,
 
 bool EntityExtractor::is_demonym(const std::string& key) const {
     const std::string last = last_word(key);
-    const std::string rest = key.size() > last.size() ? key.substr(0, key.size() - last.size()) : "";
+    const std::string rest =
+        key.size() > last.size() ? key.substr(0, key.size() - last.size()) : "";
     for (const auto& place : place_keys_) {
         const std::string place_last = last_word(place);
-        const std::string place_rest =
-            place.size() > place_last.size() ? place.substr(0, place.size() - place_last.size()) : "";
+        const std::string place_rest = place.size() > place_last.size()
+                                           ? place.substr(0, place.size() - place_last.size())
+                                           : "";
         if ((rest.empty() || rest == place_rest) && is_demonym_of(last, place_last)) {
             return true;
         }
@@ -266,7 +268,8 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
     }
     std::vector<Mention> mentions;
     const auto add = [&](Words& w, std::size_t b, std::size_t e, Mention m) {
-        std::fill(w.claimed.begin() + static_cast<long>(b), w.claimed.begin() + static_cast<long>(e),
+        std::fill(w.claimed.begin() + static_cast<long>(b),
+                  w.claimed.begin() + static_cast<long>(e),
                   true);
         m.surface = surface_of(text, w, b, e);
         if (m.key.empty()) {
@@ -309,8 +312,14 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
                         continue;
                     }
                 }
-                add(w, i, i + len, Mention{{}, entities::entity_key(entry->name), entry->type,
-                                           entry, Source::Gazetteer});
+                add(w,
+                    i,
+                    i + len,
+                    Mention{{},
+                            entities::entity_key(entry->name),
+                            entry->type,
+                            entry,
+                            Source::Gazetteer});
                 i += len - 1;
                 break;
             }
@@ -340,7 +349,8 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
                 continue;
             }
             std::size_t end = after + 1;
-            while (end < n && end - after - 1 < kMaxCallSignWords && starts_upper(w.tokens[end].text)) {
+            while (end < n && end - after - 1 < kMaxCallSignWords &&
+                   starts_upper(w.tokens[end].text)) {
                 ++end;
             }
             if (end == after + 1 || end >= n) {
@@ -405,7 +415,8 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
             if (is_misc_name(lower, begin, end) || is_demonym(m.key)) {
                 continue;  // "North Koreans", "Ukrainian": nationalities, not names
             }
-            const bool known = model_.lexicon.names.count(ner::Lexicon::name_key(lower, begin, end)) != 0;
+            const bool known =
+                model_.lexicon.names.count(ner::Lexicon::name_key(lower, begin, end)) != 0;
             if (begin == 0 && end == 1 && n > 1 && w.normal[1] == "," && !known) {
                 continue;  // "Furthermore, ...": an unknown word opening a sentence, not a name
             }
@@ -489,7 +500,7 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
                 by_first.push_back(&full);
             }
         }
-        Group* target = by_last.size() == 1 ? by_last.front()
+        Group* target = by_last.size() == 1                       ? by_last.front()
                         : by_last.empty() && by_first.size() == 1 ? by_first.front()
                                                                   : nullptr;
         if (target == nullptr) {
@@ -520,7 +531,9 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
             // The fullest spelling names it: most words, then most mentions, then first seen.
             std::size_t best = 0;
             for (std::size_t k = 1; k < g.variants.size(); ++k) {
-                const auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' '); };
+                const auto words = [](const std::string& s) {
+                    return std::count(s.begin(), s.end(), ' ');
+                };
                 const auto wk = words(g.variants[k]);
                 const auto wb = words(g.variants[best]);
                 if (wk > wb || (wk == wb && g.variant_mentions[k] > g.variant_mentions[best])) {

@@ -52,7 +52,8 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
     }
     const ReportPipeline pipeline(std::move(config));
     // Reports are analysed again when the pipeline's inputs change (the gazetteer, the model).
-    const std::string pipeline_version = std::string(kPipelineVersion) + ";" + pipeline.fingerprint();
+    const std::string pipeline_version =
+        std::string(kPipelineVersion) + ";" + pipeline.fingerprint();
     std::unordered_set<std::string> seen_ids;
     for (const auto& file : sources.files) {
         ReadResult read = read_source(file, options.defaults);

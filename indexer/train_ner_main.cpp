@@ -57,8 +57,11 @@ Result<int> run(int argc, char** argv) {
         return tl::unexpected(sentences.error());
     }
     const ner::Model model = ner::train(*sentences, training, [](int epoch, double accuracy) {
-        std::fprintf(stderr, "%s: epoch %d: %.4f of training tokens right\n",
-                     kProgram.data(), epoch, accuracy);
+        std::fprintf(stderr,
+                     "%s: epoch %d: %.4f of training tokens right\n",
+                     kProgram.data(),
+                     epoch,
+                     accuracy);
     });
     const std::string bytes = model.serialise(min_weight);
     std::ofstream out(out_path, std::ios::binary);
@@ -66,8 +69,12 @@ Result<int> run(int argc, char** argv) {
     if (!out.flush()) {
         return fail(ErrorCode::Io, "cannot write " + out_path, "check the directory");
     }
-    std::fprintf(stderr, "%s: %zu features, %zu bytes written to %s\n", kProgram.data(),
-                 model.feature_count(), bytes.size(), out_path.c_str());
+    std::fprintf(stderr,
+                 "%s: %zu features, %zu bytes written to %s\n",
+                 kProgram.data(),
+                 model.feature_count(),
+                 bytes.size(),
+                 out_path.c_str());
     return exit_codes::kOk;
 }
 

@@ -129,8 +129,8 @@ class Binder {
                 alternatives.push_back(phrase_of(terms, schema::prefix::kBody));
             }
         }
-        return Part(Xapian::Query(
-            Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()));
+        return Part(
+            Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()));
     }
 
     /// @return how many plain words from `children[first]` on spell one name the gazetteer

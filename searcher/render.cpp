@@ -64,8 +64,8 @@ void append_facet_line(std::string& out,
 void append_entity_facet_lines(std::string& out, const Facets& f) {
     constexpr std::size_t kShown = 10;
     const auto top = [&](const std::vector<FacetCount>& counts) {
-        return std::vector<FacetCount>(counts.begin(),
-                                       counts.begin() + static_cast<long>(std::min(kShown, counts.size())));
+        return std::vector<FacetCount>(
+            counts.begin(), counts.begin() + static_cast<long>(std::min(kShown, counts.size())));
     };
     append_facet_line(out, "People: ", top(f.person), "", 0);
     append_facet_line(out, "Orgs:   ", top(f.org), "", 0);

@@ -20,7 +20,8 @@ Result<Xapian::Query> filters_of(const SearchRequest& request,
     for (const auto& entity : request.entities) {
         const std::string key = entity_filter_key(entity, &aliases);
         if (key.empty()) {
-            return fail(ErrorCode::Usage, "--entity '" + entity + "' is not a name", "e.g. --entity Kursk");
+            return fail(
+                ErrorCode::Usage, "--entity '" + entity + "' is not a name", "e.g. --entity Kursk");
         }
         filters.emplace_back(schema::entity_term(schema::prefix::kEntity, key));
     }

@@ -33,10 +33,10 @@ struct RankingParams {
 
 struct SearchRequest {
     std::string query;
-    std::vector<std::string> outlets;  ///< OR-ed outlet filters (--outlet, repeatable)
+    std::vector<std::string> outlets;   ///< OR-ed outlet filters (--outlet, repeatable)
     std::vector<std::string> entities;  ///< AND-ed entity filters, any spelling (--entity)
-    std::string from;                  ///< date spec: reports on or after its first day
-    std::string to;                    ///< date spec: reports on or before its last day
+    std::string from;                   ///< date spec: reports on or after its first day
+    std::string to;                     ///< date spec: reports on or before its last day
     SortOrder sort = SortOrder::Auto;
     int limit = 10;
     int offset = 0;

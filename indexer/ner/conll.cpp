@@ -49,10 +49,10 @@ Result<std::vector<ConllSentence>> read_conll(std::istream& in, const std::strin
                         "write CoNLL-2003 columns: WORD [POS CHUNK] TAG");
         }
         if (!tag_from_name(fields.back())) {
-            return fail(ErrorCode::Input,
-                        origin + ":" + std::to_string(number) + ": unknown tag '" + fields.back() +
-                            "'",
-                        "use O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC or I-MISC");
+            return fail(
+                ErrorCode::Input,
+                origin + ":" + std::to_string(number) + ": unknown tag '" + fields.back() + "'",
+                "use O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC or I-MISC");
         }
         current.tokens.push_back(fields.front());
         current.labels.push_back(fields.back());

@@ -21,6 +21,6 @@ struct ConllSentence {
 /// @return the sentences of a CoNLL file; ErrorCode::Input naming `origin` and the line when a
 /// line has fewer than two columns or an unknown tag.
 [[nodiscard]] Result<std::vector<ConllSentence>> read_conll(std::istream& in,
-                                                           const std::string& origin);
+                                                            const std::string& origin);
 
 }  // namespace gazette::ner

@@ -195,7 +195,7 @@ void extract_features(const std::vector<std::string>& tokens,
     const bool caps_sentence = all_caps_sentence(tokens);
     const auto lower_at = [&](std::ptrdiff_t i) -> std::string_view {
         return i < 0 || i >= static_cast<std::ptrdiff_t>(n) ? kBoundary
-                                                             : s.lower[static_cast<std::size_t>(i)];
+                                                            : s.lower[static_cast<std::size_t>(i)];
     };
     const auto short_at = [&](std::ptrdiff_t i) -> std::string_view {
         return i < 0 || i >= static_cast<std::ptrdiff_t>(n)

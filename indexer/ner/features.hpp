@@ -5,8 +5,8 @@
 #pragma once
 
 #include <cstdint>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -64,6 +64,8 @@ void extract_features(const std::vector<std::string>& tokens,
 
 /// Computes the features of a token alone (its form, shape, prefixes and suffixes) into `out`:
 /// with extract_features(..., false) they make the features of extract_features(..., true).
-void word_features(std::string_view token, FeatureScratch& scratch, std::vector<std::uint64_t>& out);
+void word_features(std::string_view token,
+                   FeatureScratch& scratch,
+                   std::vector<std::uint64_t>& out);
 
 }  // namespace gazette::ner

@@ -3,9 +3,9 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <limits>
@@ -177,8 +177,8 @@ void Model::viterbi(const SentenceFeatures& features,
     back.assign(n * kTagCount, 0);
     for (int t = 0; t < kTagCount; ++t) {
         if (allowed(kOutside, t)) {
-            best[static_cast<std::size_t>(t)] = emission[static_cast<std::size_t>(t)] +
-                                                transition(kTagCount, t);
+            best[static_cast<std::size_t>(t)] =
+                emission[static_cast<std::size_t>(t)] + transition(kTagCount, t);
         }
     }
     for (std::size_t i = 1; i < n; ++i) {
@@ -189,8 +189,8 @@ void Model::viterbi(const SentenceFeatures& features,
                 if (!allowed(p, t)) {
                     continue;
                 }
-                const float score = best[(i - 1) * kTagCount + static_cast<std::size_t>(p)] +
-                                    transition(p, t);
+                const float score =
+                    best[(i - 1) * kTagCount + static_cast<std::size_t>(p)] + transition(p, t);
                 if (score > top) {
                     top = score;
                     arg = p;
@@ -372,10 +372,10 @@ Result<Model> Model::load(const std::string& path) {
 }
 
 Result<Model> Model::builtin() {
-    return parse(std::string_view(gazette_ner_model_begin,
-                                  static_cast<std::size_t>(gazette_ner_model_end -
-                                                           gazette_ner_model_begin)),
-                 "the built-in tagger model");
+    return parse(
+        std::string_view(gazette_ner_model_begin,
+                         static_cast<std::size_t>(gazette_ner_model_end - gazette_ner_model_begin)),
+        "the built-in tagger model");
 }
 
 }  // namespace gazette::ner

@@ -11,8 +11,8 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace gazette::ner {
@@ -55,8 +55,9 @@ class Model {
              std::vector<int>& tags) const;
 
     /// Tags a sentence whose features are computed: Viterbi over IOB2 sequences.
-    void decode(const SentenceFeatures& features, TaggerScratch& scratch, std::vector<int>& tags)
-        const;
+    void decode(const SentenceFeatures& features,
+                TaggerScratch& scratch,
+                std::vector<int>& tags) const;
 
     [[nodiscard]] std::size_t feature_count() const { return keys_.size(); }
 
@@ -87,18 +88,19 @@ class Model {
     void rehash(std::size_t capacity);
     /// Adds the features' weights to scratch.emission (which holds n x kTagCount scores) and
     /// finds the best IOB2 sequence.
-    void viterbi(const SentenceFeatures& features, TaggerScratch& scratch, std::vector<int>& tags)
-        const;
+    void viterbi(const SentenceFeatures& features,
+                 TaggerScratch& scratch,
+                 std::vector<int>& tags) const;
 
-    std::vector<std::uint64_t> keys_;   ///< feature hashes, in insertion order
-    std::vector<float> weights_;        ///< kTagCount per feature
+    std::vector<std::uint64_t> keys_;  ///< feature hashes, in insertion order
+    std::vector<float> weights_;       ///< kTagCount per feature
     /// Open addressing, the key beside its index so that a lookup touches one cache line.
     struct Slot {
         std::uint64_t key = 0;
         std::uint32_t index = 0;  ///< 1 + index into keys_; 0: empty
     };
     std::vector<Slot> table_;
-    std::vector<float> transitions_;    ///< (kTagCount + 1) x kTagCount
+    std::vector<float> transitions_;  ///< (kTagCount + 1) x kTagCount
     std::string fingerprint_;
 };
 

@@ -17,8 +17,8 @@ inline constexpr int kClassCount = 4;
 
 inline constexpr std::array<std::string_view, kTagCount> kTagNames = {
     "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
-inline constexpr std::array<std::string_view, kClassCount> kClassNames = {"PER", "ORG", "LOC",
-                                                                          "MISC"};
+inline constexpr std::array<std::string_view, kClassCount> kClassNames = {
+    "PER", "ORG", "LOC", "MISC"};
 
 [[nodiscard]] constexpr bool is_begin(int tag) {
     return tag > 0 && tag % 2 == 1;

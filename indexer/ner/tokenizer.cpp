@@ -9,11 +9,11 @@ namespace {
 
 /// Abbreviations whose dot belongs to the word (titles, months, company forms, states).
 constexpr std::array<std::string_view, 52> kAbbreviations = {
-    "Adm",  "Apr",  "Aug",  "Ave",  "Brig", "Capt", "Co",   "Col",  "Corp", "Cpl",  "Dec",
-    "Dept", "Dr",   "Feb",  "Fig",  "Fla",  "Ft",   "Gen",  "Gov",  "Inc",  "Jan",  "Jr",
-    "Jul",  "Jun",  "Lt",   "Ltd",  "Maj",  "Mar",  "Mr",   "Mrs",  "Ms",   "Mt",   "No",
-    "Nov",  "Oct",  "Prof", "Rep",  "Rev",  "Sen",  "Sep",  "Sept", "Sgt",  "Sr",   "St",
-    "Supt", "vs",   "etc",  "approx", "est", "Calif", "Mass", "Ky"};
+    "Adm",  "Apr", "Aug",  "Ave",    "Brig", "Capt",  "Co",   "Col",  "Corp", "Cpl", "Dec",
+    "Dept", "Dr",  "Feb",  "Fig",    "Fla",  "Ft",    "Gen",  "Gov",  "Inc",  "Jan", "Jr",
+    "Jul",  "Jun", "Lt",   "Ltd",    "Maj",  "Mar",   "Mr",   "Mrs",  "Ms",   "Mt",  "No",
+    "Nov",  "Oct", "Prof", "Rep",    "Rev",  "Sen",   "Sep",  "Sept", "Sgt",  "Sr",  "St",
+    "Supt", "vs",  "etc",  "approx", "est",  "Calif", "Mass", "Ky"};
 
 bool is_space_at(std::string_view s, std::size_t i, std::size_t* width) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -32,16 +32,34 @@ bool is_space_at(std::string_view s, std::size_t i, std::size_t* width) {
 }
 
 /// Multi-byte punctuation that is always a token of its own.
-constexpr std::array<std::string_view, 10> kWidePunctuation = {
-    "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB",   // “ ” „ « »
-    "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6", "\xE2\x80\x98", "\xE2\x80\x9A"};  // — – … ‘ ‚
+constexpr std::array<std::string_view, 10> kWidePunctuation = {"\xE2\x80\x9C",
+                                                               "\xE2\x80\x9D",
+                                                               "\xE2\x80\x9E",
+                                                               "\xC2\xAB",
+                                                               "\xC2\xBB",  // “ ” „ « »
+                                                               "\xE2\x80\x94",
+                                                               "\xE2\x80\x93",
+                                                               "\xE2\x80\xA6",
+                                                               "\xE2\x80\x98",
+                                                               "\xE2\x80\x9A"};  // — – … ‘ ‚
 
 constexpr std::string_view kRightQuote = "\xE2\x80\x99";  // ’
 
 bool is_split_char(char c) {
     switch (c) {
-        case '(': case ')': case '[': case ']': case '{': case '}': case '"': case ',':
-        case ';': case ':': case '!': case '?': case '*':
+        case '(':
+        case ')':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case '"':
+        case ',':
+        case ';':
+        case ':':
+        case '!':
+        case '?':
+        case '*':
             return true;
         default:
             return false;

@@ -152,8 +152,8 @@ Model train(const std::vector<ConllSentence>& sentences,
             clock += 1;
         }
         if (progress) {
-            progress(epoch, total > 0 ? static_cast<double>(correct) / static_cast<double>(total)
-                                      : 0);
+            progress(epoch,
+                     total > 0 ? static_cast<double>(correct) / static_cast<double>(total) : 0);
         }
     }
 
@@ -169,9 +169,8 @@ Model train(const std::vector<ConllSentence>& sentences,
     });
     for (int p = 0; p <= kTagCount; ++p) {
         for (int t = 0; t < kTagCount; ++t) {
-            averaged.transition(p, t) =
-                model.weights.transition(p, t) -
-                model.sums.transition(p, t) / static_cast<float>(clock);
+            averaged.transition(p, t) = model.weights.transition(p, t) -
+                                        model.sums.transition(p, t) / static_cast<float>(clock);
         }
     }
     return averaged;

@@ -1,5 +1,6 @@
-#include "common/alias_table.hpp"
 #include "common/entity_names.hpp"
+
+#include "common/alias_table.hpp"
 
 #include <doctest/doctest.h>
 
@@ -107,8 +108,8 @@ TEST_SUITE("common") {
     }
 
     TEST_CASE("AliasTable: the shipped gazetteer loads") {
-        auto table = entities::AliasTable::load(std::string(GAZETTE_SOURCE_DIR) +
-                                                "/corpus/entities.tsv");
+        auto table =
+            entities::AliasTable::load(std::string(GAZETTE_SOURCE_DIR) + "/corpus/entities.tsv");
         REQUIRE(table);
         CHECK(table->resolve("Syrsky")->name == table->resolve("Syrskyi")->name);
         CHECK(table->resolve("SSO")->name == table->resolve("SOF")->name);

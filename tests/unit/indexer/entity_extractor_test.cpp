@@ -34,8 +34,8 @@ const indexer::EntityExtractor& shipped() {
 }
 
 const Entity* find(const std::vector<Entity>& found, const std::string& name) {
-    const auto it = std::find_if(
-        found.begin(), found.end(), [&](const Entity& e) { return e.name == name; });
+    const auto it =
+        std::find_if(found.begin(), found.end(), [&](const Entity& e) { return e.name == name; });
     return it == found.end() ? nullptr : &*it;
 }
 
@@ -156,8 +156,8 @@ TEST_SUITE("indexer") {
                     {"United States", kPlace},
                     {"North Korea", kPlace},
                     {"Moscow", kPlace}});
-        CHECK(has_variant(*find(shipped().extract(seed("002")), "Special Operations Forces"),
-                          "SOF"));
+        CHECK(
+            has_variant(*find(shipped().extract(seed("002")), "Special Operations Forces"), "SOF"));
     }
 
     TEST_CASE("entities: seed 003 (aggregator rewrite with Title Case headlines)") {
@@ -307,8 +307,8 @@ TEST_SUITE("indexer") {
         CHECK(find(corrected, "Kharkiv")->type == EntityType::Place);  // ...corrected
         CHECK(find(corrected, "Sky News") == nullptr);
         // A type the gazetteer gives beats a rule too.
-        const auto as_org = extractor_with("Puls\torg\n").extract_text(
-            "A commander with the call sign “Puls” spoke.");
+        const auto as_org = extractor_with("Puls\torg\n")
+                                .extract_text("A commander with the call sign “Puls” spoke.");
         REQUIRE(find(as_org, "Puls") != nullptr);
         CHECK(find(as_org, "Puls")->type == EntityType::Organisation);
     }
@@ -333,7 +333,9 @@ TEST_SUITE("indexer") {
                 for (int k = 0; k < 3; ++k) {
                     const auto found = shipped().extract(report);
                     same[t] += found.size() == expected.size() &&
-                               std::equal(found.begin(), found.end(), expected.begin(),
+                               std::equal(found.begin(),
+                                          found.end(),
+                                          expected.begin(),
                                           [](const Entity& a, const Entity& b) {
                                               return a.name == b.name && a.mentions == b.mentions;
                                           });

@@ -37,8 +37,9 @@ std::vector<std::string> names(const ner::Model& model, const std::string& sente
     std::vector<std::string> found;
     for (std::size_t i = 0; i < tags.size(); ++i) {
         if (ner::is_begin(tags[i])) {
-            found.push_back(std::string(ner::kClassNames[static_cast<std::size_t>(ner::class_of(tags[i]))]) +
-                            ":" + tokens[i]);
+            found.push_back(
+                std::string(ner::kClassNames[static_cast<std::size_t>(ner::class_of(tags[i]))]) +
+                ":" + tokens[i]);
         } else if (ner::is_inside(tags[i])) {
             found.back() += " " + tokens[i];
         }
@@ -81,9 +82,10 @@ TEST_SUITE("indexer") {
             "no.\nNew line");
         REQUIRE(sentences.size() == 3);
         CHECK(texts(sentences[0]) ==
-              std::vector<std::string>{"Ukraine", "’s", "Gen.", "Oleksandr", "Syrskyi", "told",
-                                       "the", "U.S.", "(", "and", "“", "Puls", ",", "”", "too",
-                                       ")", "it", "'s", "over", "."});
+              std::vector<std::string>{"Ukraine", "’s",   "Gen.", "Oleksandr", "Syrskyi",
+                                       "told",    "the",  "U.S.", "(",         "and",
+                                       "“",       "Puls", ",",    "”",         "too",
+                                       ")",       "it",   "'s",   "over",      "."});
         CHECK(texts(sentences[1]) == std::vector<std::string>{"Kim", "said", "no", "."});
         CHECK(texts(sentences[2]) == std::vector<std::string>{"New", "line"});
         // Byte spans point into the text.
@@ -158,13 +160,15 @@ TEST_SUITE("indexer") {
         CHECK(names(*model,
                     "Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on "
                     "Tuesday .") ==
-              std::vector<std::string>{"PER:Angela Merkel", "MISC:French", "PER:Emmanuel Macron",
-                                       "LOC:Berlin"});
-        CHECK(names(*model, "Shares in Microsoft Corp rose 3 percent on the New York Stock Exchange .") ==
+              std::vector<std::string>{
+                  "PER:Angela Merkel", "MISC:French", "PER:Emmanuel Macron", "LOC:Berlin"});
+        CHECK(names(*model,
+                    "Shares in Microsoft Corp rose 3 percent on the New York Stock Exchange .") ==
               std::vector<std::string>{"ORG:Microsoft Corp", "ORG:New York Stock Exchange"});
         CHECK(names(*model, "The United Nations said aid convoys reached northern Syria .") ==
               std::vector<std::string>{"ORG:United Nations", "LOC:Syria"});
-        CHECK(names(*model, "Ukrainian commander Oleksandr Kovalenko told Reuters that troops left .") ==
+        CHECK(names(*model,
+                    "Ukrainian commander Oleksandr Kovalenko told Reuters that troops left .") ==
               std::vector<std::string>{"MISC:Ukrainian", "PER:Oleksandr Kovalenko", "ORG:Reuters"});
     }
 }

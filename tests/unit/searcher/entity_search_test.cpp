@@ -25,9 +25,8 @@ indexer::IndexSummary index_into(const std::string& db,
     options.db_path = db;
     options.paths = paths;
     options.gazetteer_path = gazetteer;
-    auto summary = indexer::run_indexing(options, [](const InputProblem& p) {
-        FAIL("unexpected problem: " << p.to_string());
-    });
+    auto summary = indexer::run_indexing(
+        options, [](const InputProblem& p) { FAIL("unexpected problem: " << p.to_string()); });
     REQUIRE(summary);
     return *summary;
 }
@@ -107,7 +106,8 @@ Counts brute_force_counts(const std::string& db, search::SearchRequest request) 
     return counts;
 }
 
-void check_facets_exact(const std::string& db, const std::string& q,
+void check_facets_exact(const std::string& db,
+                        const std::string& q,
                         std::vector<std::string> entities = {}) {
     search::SearchRequest request;
     request.query = q;
@@ -185,7 +185,8 @@ TEST_SUITE("searcher") {
         CHECK(ids(find_reports("place:DPRK")).size() == 5);
         CHECK(ids(find_reports("person:Kovalenko")) == std::vector<std::string>{"001"});
         CHECK(ids(find_reports("entity:Puls")) == std::vector<std::string>{"000", "001"});
-        CHECK(ids(find_reports("entity:\"Kim Jong-un\"")) == ids(find_reports("person:\"Kim Jong Un\"")));
+        CHECK(ids(find_reports("entity:\"Kim Jong-un\"")) ==
+              ids(find_reports("person:\"Kim Jong Un\"")));
         CHECK(find_reports("person:Kursk").total == 0);  // Kursk is a place
         CHECK(ids(find_reports("troops place:Kursk")).size() == 5);
     }
@@ -240,8 +241,8 @@ TEST_SUITE("searcher") {
         REQUIRE(response.facets);
         const auto count_of = [](const std::vector<search::FacetCount>& list,
                                  const std::string& name) {
-            const auto it = std::find_if(list.begin(), list.end(),
-                                         [&](const auto& c) { return c.value == name; });
+            const auto it = std::find_if(
+                list.begin(), list.end(), [&](const auto& c) { return c.value == name; });
             return it == list.end() ? Xapian::doccount{0} : it->count;
         };
         CHECK(count_of(response.facets->person, "Oleksandr Syrskyi") == 4);
@@ -250,7 +251,8 @@ TEST_SUITE("searcher") {
         CHECK(count_of(response.facets->place, "Kursk") == 5);
         CHECK(count_of(response.facets->place, "North Korea") == 5);
         // Sorted by count.
-        CHECK(std::is_sorted(response.facets->person.begin(), response.facets->person.end(),
+        CHECK(std::is_sorted(response.facets->person.begin(),
+                             response.facets->person.end(),
                              [](const auto& a, const auto& b) { return a.count > b.count; }));
         const auto j = search::to_json(response);
         CHECK(j["facets"]["person"].size() == response.facets->person.size());
@@ -262,7 +264,8 @@ TEST_SUITE("searcher") {
     }
 
     TEST_CASE("entity facets: exact against a brute-force count, on the seeds") {
-        for (const char* q : {"troops", "Puls withdrawal", "Kim", "date:2025-01", "outlet:\"Kyiv Post\""}) {
+        for (const char* q :
+             {"troops", "Puls withdrawal", "Kim", "date:2025-01", "outlet:\"Kyiv Post\""}) {
             check_facets_exact(seed_db(), q);
         }
         check_facets_exact(seed_db(), "troops", {"Syrsky"});
@@ -280,8 +283,13 @@ TEST_SUITE("searcher") {
             corpus.dir.write("shards.stub", "auto " + even + "\nauto " + odd + "\n");
 
         for (const std::string& db : {whole, stub}) {
-            for (const char* q : {"met", "Towna", "officials", "troops", "date:2025-01",
-                                  "place:Townb", "person:\"PersonC Testov\""}) {
+            for (const char* q : {"met",
+                                  "Towna",
+                                  "officials",
+                                  "troops",
+                                  "date:2025-01",
+                                  "place:Townb",
+                                  "person:\"PersonC Testov\""}) {
                 check_facets_exact(db, q);
             }
             check_facets_exact(db, "met", {"Agency A", "Townc"});
@@ -335,8 +343,8 @@ TEST_SUITE("searcher") {
         request.limit = 100;
         const auto response = search_in(db, request, gazetteer);
         const auto has = [](const std::vector<search::FacetCount>& list, const std::string& name) {
-            return std::any_of(list.begin(), list.end(),
-                               [&](const auto& c) { return c.value == name; });
+            return std::any_of(
+                list.begin(), list.end(), [&](const auto& c) { return c.value == name; });
         };
         CHECK(has(response.facets->person, "Oleksandr Syrsky"));
         CHECK_FALSE(has(response.facets->person, "Oleksandr Syrskyi"));
