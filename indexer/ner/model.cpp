@@ -82,14 +82,19 @@ void Model::rehash(std::size_t capacity) {
     }
 }
 
-float* Model::weights(std::uint64_t feature, bool create) {
+std::size_t Model::probe(std::uint64_t feature) const {
     const std::size_t mask = table_.size() - 1;
     std::size_t at = mix(feature) & mask;
-    while (table_[at].index != 0) {
-        if (table_[at].key == feature) {
-            return &weights_[(table_[at].index - 1) * kTagCount];
-        }
+    while (table_[at].index != 0 && table_[at].key != feature) {
         at = (at + 1) & mask;
+    }
+    return at;
+}
+
+float* Model::weights(std::uint64_t feature, bool create) {
+    const std::size_t at = probe(feature);
+    if (table_[at].index != 0) {
+        return &weights_[(table_[at].index - 1) * kTagCount];
     }
     if (!create) {
         return nullptr;
@@ -104,15 +109,8 @@ float* Model::weights(std::uint64_t feature, bool create) {
 }
 
 const float* Model::weights(std::uint64_t feature) const {
-    const std::size_t mask = table_.size() - 1;
-    std::size_t at = mix(feature) & mask;
-    while (table_[at].index != 0) {
-        if (table_[at].key == feature) {
-            return &weights_[(table_[at].index - 1) * kTagCount];
-        }
-        at = (at + 1) & mask;
-    }
-    return nullptr;
+    const std::size_t at = probe(feature);
+    return table_[at].index != 0 ? &weights_[(table_[at].index - 1) * kTagCount] : nullptr;
 }
 
 void Model::tag(const std::vector<std::string>& tokens,

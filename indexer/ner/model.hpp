@@ -86,6 +86,8 @@ class Model {
 
   private:
     void rehash(std::size_t capacity);
+    /// @return the table position of a feature, or the empty one where it would go.
+    [[nodiscard]] std::size_t probe(std::uint64_t feature) const;
     /// Adds the features' weights to scratch.emission (which holds n x kTagCount scores) and
     /// finds the best IOB2 sequence.
     void viterbi(const SentenceFeatures& features,
