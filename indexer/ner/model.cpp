@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -19,6 +20,11 @@ namespace gazette::ner {
 namespace {
 
 constexpr std::string_view kMagic = "GAZETTE-NER-1\n";
+
+std::uint64_t next_model_id() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+}
 
 std::uint64_t mix(std::uint64_t key) {
     // The keys are hashes already; fold the high bits in for the table index.
@@ -67,7 +73,7 @@ class Reader {
 
 }  // namespace
 
-Model::Model() : transitions_((kTagCount + 1) * kTagCount, 0.0F) {
+Model::Model() : transitions_((kTagCount + 1) * kTagCount, 0.0F), id_(next_model_id()) {
     rehash(1024);
 }
 
@@ -117,9 +123,9 @@ void Model::tag(const std::vector<std::string>& tokens,
                 TaggerScratch& scratch,
                 std::vector<int>& tags) const {
     constexpr std::size_t kMaxCachedWords = 100'000;
-    if (scratch.scored_by != this || scratch.word_scores.size() > kMaxCachedWords) {
+    if (scratch.scored_by != id_ || scratch.word_scores.size() > kMaxCachedWords) {
         scratch.word_scores.clear();
-        scratch.scored_by = this;
+        scratch.scored_by = id_;
     }
     extract_features(tokens, lexicon, scratch.features, scratch.sentence, false);
     const std::size_t n = tokens.size();

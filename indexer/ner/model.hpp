@@ -24,7 +24,7 @@ struct TaggerScratch {
     /// The summed weights of each word's own features (word_features()), so that a word seen
     /// before costs one lookup instead of a dozen; for the model `scored_by` only.
     std::unordered_map<std::string, std::array<float, kTagCount>> word_scores;
-    const void* scored_by = nullptr;
+    std::uint64_t scored_by = 0;  ///< Model::id() of the model the scores are of
     std::vector<std::uint64_t> word_hashes;
     std::vector<float> emission;
     std::vector<float> best;
@@ -60,6 +60,11 @@ class Model {
                 std::vector<int>& tags) const;
 
     [[nodiscard]] std::size_t feature_count() const { return keys_.size(); }
+
+    /// @return a number no other model built or loaded in this process has (its copies share
+    /// it): what TaggerScratch's word cache is keyed by. tag() assumes the weights no longer
+    /// change (training decodes with decode(), which caches nothing).
+    [[nodiscard]] std::uint64_t id() const { return id_; }
 
     /// @return a hash of the model as loaded ("" for a model being trained).
     [[nodiscard]] const std::string& fingerprint() const { return fingerprint_; }
@@ -104,6 +109,7 @@ class Model {
     std::vector<Slot> table_;
     std::vector<float> transitions_;  ///< (kTagCount + 1) x kTagCount
     std::string fingerprint_;
+    std::uint64_t id_;
 };
 
 }  // namespace gazette::ner
