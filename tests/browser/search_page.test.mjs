@@ -8,7 +8,13 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  throw new Error('playwright-core is not installed: run `npm ci` in tests/browser (scripts/test does)');
+}
 
 const env = (name) => {
   const value = process.env[name];
