@@ -9,7 +9,8 @@ import { histogramBuckets, renderHistogram } from './histogram.js';
 import { renderReport, renderReportError } from './report.js';
 import { renderPager, renderResults, renderSummary } from './results.js';
 import {
-  FACET_GROUPS, PAGE_SIZE, apiParams, hasFilters, parseState, stateToQuery, toggleValue, withDates,
+  FACET_GROUPS, PAGE_SIZE, apiParams, hasEntityFilters, hasFilters, parseState, stateToQuery,
+  toggleValue, withDates,
 } from './state.js';
 
 const $ = (id) => document.getElementById(id);
@@ -69,7 +70,7 @@ async function showSearch(next) {
     answers = Object.fromEntries(asks.map(([name], i) => [name, bodies[i]]));
   } catch (error) {
     if (error.name === 'AbortError') return;
-    showError(error);
+    showError(await explain(error, controller.signal));
     view.results.dataset.rendered = 'error';
     return;
   } finally {
@@ -89,6 +90,20 @@ async function showSearch(next) {
   restoreFocus(focusKey);
   // Marks the results as drawn for this state (tests wait on it).
   view.results.dataset.rendered = 'results';
+}
+
+/**
+ * @return the error to show: for a bad query sent with entity filters (which the page adds to the
+ * query), the error of the query as typed, so that its column numbers match the search box.
+ */
+async function explain(error, signal) {
+  if (error.status !== 400 || !hasEntityFilters(state)) return error;
+  try {
+    await getJson('/api/search', new URLSearchParams({ q: state.q, limit: '0' }), signal);
+    return error;
+  } catch (typed) {
+    return typed instanceof ApiError ? typed : error;
+  }
 }
 
 async function showReport(id) {

@@ -6,25 +6,33 @@
 import { el, formatDate, plural } from './dom.js';
 import { specEnd, specStart } from './state.js';
 
-const MAX_DAY_BARS = 92;
+// Day bars up to a month of span (as the server's own histogram), month bars beyond.
+const MAX_DAY_BARS = 31;
 
 /**
- * @return the bars [{value, count}] from the API's facets: facets.date_histogram when the server
- * sends one, else daily counts (facets.day) or monthly ones (facets.date), with empty periods
- * filled in.
+ * @return the bars [{key, from, to, count}] from the API's facets: facets.date_histogram when the
+ * server sends one ({bucket, buckets: [{start, end, label, count}]}), else daily counts
+ * (facets.day) or monthly ones (facets.date) with the empty periods between filled in. `from` and
+ * `to` are the date specs a bar filters on.
  */
 export function histogramBuckets(facets) {
   if (!facets) return [];
-  if (Array.isArray(facets.date_histogram) && facets.date_histogram.length > 0) {
-    return facets.date_histogram
-      .map((b) => ({ value: String(b.value ?? b.key ?? b.date ?? ''), count: Number(b.count ?? 0) }))
-      .filter((b) => /^\d{4}(-\d{2}){0,2}$/.test(b.value));
+  const histogram = facets.date_histogram;
+  if (histogram && Array.isArray(histogram.buckets) && histogram.buckets.length > 0) {
+    return histogram.buckets.map((b) => ({ key: b.start, from: b.start, to: b.end, count: b.count }));
   }
   const days = facets.day ?? [];
-  if (days.length > 0 && daysBetween(days[0].value, days[days.length - 1].value) < MAX_DAY_BARS) {
-    return fill(days, nextDay);
-  }
-  return fill(facets.date ?? [], nextMonth);
+  const counts = days.length > 0 && daysBetween(days[0].value, days[days.length - 1].value) < MAX_DAY_BARS
+    ? fill(days, nextDay)
+    : fill(facets.date ?? [], nextMonth);
+  return counts.map(({ value, count }) => ({ key: value, from: value, to: value, count }));
+}
+
+/** @return "27 Jan 2025", or "27 Jan – 2 Feb 2025" for a bar of several days. */
+function describe(bucket) {
+  return bucket.from === bucket.to || bucket.to.length < 10
+    ? formatDate(bucket.from)
+    : `${formatDate(bucket.from)} – ${formatDate(bucket.to)}`;
 }
 
 export function renderHistogram(container, buckets, state, onRange) {
@@ -36,21 +44,21 @@ export function renderHistogram(container, buckets, state, onRange) {
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const from = state.from ? specStart(state.from) : '';
   const to = state.to ? specEnd(state.to) : '';
-  const chosen = (b) => (from || to) && (!from || specEnd(b.value) >= from) && (!to || specStart(b.value) <= to);
+  const chosen = (b) => (from || to) && (!from || specEnd(b.to) >= from) && (!to || specStart(b.from) <= to);
   const bars = el('div', { className: 'histogram-bars', attrs: { role: 'group', 'aria-label': 'Reports by date' } });
   buckets.forEach((bucket, index) => {
     const bar = el('button', {
       type: 'button',
       className: `histogram-bar${chosen(bucket) ? ' chosen' : ''}${bucket.count === 0 ? ' empty' : ''}`,
-      title: `${formatDate(bucket.value)}: ${plural(bucket.count, 'report')}`,
-      dataset: { index: String(index), focusKey: `bar-${bucket.value}`, value: bucket.value },
-      attrs: { 'aria-label': `${formatDate(bucket.value)}: ${plural(bucket.count, 'report')}`,
+      title: `${describe(bucket)}: ${plural(bucket.count, 'report')}`,
+      dataset: { index: String(index), focusKey: `bar-${bucket.key}`, value: bucket.key },
+      attrs: { 'aria-label': `${describe(bucket)}: ${plural(bucket.count, 'report')}`,
         'aria-pressed': String(Boolean(chosen(bucket))) },
     }, el('span', { className: 'histogram-fill' }));
     bar.firstChild.style.height = `${Math.max(bucket.count > 0 ? 6 : 0, (bucket.count / max) * 100)}%`;
     // Keyboard (Enter, Space) clicks have no pointer: keep that one period.
     bar.addEventListener('click', (event) => {
-      if (event.detail === 0) onRange(bucket.value, bucket.value);
+      if (event.detail === 0) onRange(bucket.from, bucket.to);
     });
     bars.append(bar);
   });
@@ -58,8 +66,8 @@ export function renderHistogram(container, buckets, state, onRange) {
   container.append(
     bars,
     el('div', { className: 'histogram-axis', attrs: { 'aria-hidden': 'true' } },
-      el('span', {}, formatDate(buckets[0].value)),
-      el('span', {}, formatDate(buckets[buckets.length - 1].value))),
+      el('span', {}, formatDate(buckets[0].from)),
+      el('span', {}, formatDate(buckets[buckets.length - 1].to))),
   );
 }
 
@@ -94,7 +102,7 @@ function enableDrag(bars, buckets, onRange) {
     const [lo, hi] = anchor <= end ? [anchor, end] : [end, anchor];
     anchor = null;
     preview(-1, -1);
-    if (commit) onRange(buckets[lo].value, buckets[hi].value);
+    if (commit) onRange(buckets[lo].from, buckets[hi].to);
   };
   bars.addEventListener('pointerup', (event) => finish(event, true));
   bars.addEventListener('pointercancel', (event) => finish(event, false));

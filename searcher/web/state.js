@@ -50,13 +50,9 @@ export function stateToQuery(state) {
  */
 export function apiParams(state, { without = null, limit = PAGE_SIZE, offset = 0, facets = true } = {}) {
   const params = new URLSearchParams();
-  params.set('q', state.q);
+  params.set('q', queryWithEntities(state, without));
   if (without !== 'outlet') {
     for (const outlet of state.outlet) params.append('outlet', outlet);
-  }
-  for (const group of ENTITY_GROUPS) {
-    if (without === group) continue;
-    for (const name of state[group]) params.append('entity', entityParam(group, name));
   }
   if (without !== 'dates') {
     if (state.from) params.set('from', state.from);
@@ -69,9 +65,24 @@ export function apiParams(state, { without = null, limit = PAGE_SIZE, offset = 0
   return params;
 }
 
-/** The API's entity filter names an entity by its canonical name. */
-export function entityParam(_group, name) {
-  return name;
+/**
+ * @return the query with the chosen people, organisations and places as field filters
+ * (`(Puls withdrawal) person:"Kim Jong Un" person:"Puls" place:"Kursk"`): values of one field OR
+ * together and fields AND together, as the facets promise. (The API's `entity` parameter, like
+ * `gazette-search --entity`, would AND every name.) `without` leaves one group out.
+ */
+export function queryWithEntities(state, without = null) {
+  const clauses = [];
+  for (const group of ENTITY_GROUPS) {
+    if (without === group) continue;
+    for (const name of state[group]) clauses.push(`${group}:"${name.replaceAll('"', ' ')}"`);
+  }
+  if (clauses.length === 0) return state.q;
+  return state.q.trim() ? `(${state.q}) ${clauses.join(' ')}` : clauses.join(' ');
+}
+
+export function hasEntityFilters(state) {
+  return ENTITY_GROUPS.some((g) => state[g].length > 0);
 }
 
 export function hasFilters(state) {

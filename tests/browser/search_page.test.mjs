@@ -169,6 +169,28 @@ test('the Kyiv Post outlet facet keeps exactly its two reports', async () => {
   assert.equal(new URL(page.url()).searchParams.getAll('outlet').length, 0);
 });
 
+test('entity facets: a name keeps its count; two names of one kind OR together', async (t) => {
+  await page.goto(`${base}/?q=troops`);
+  await settle();
+  const people = page.locator('[data-facet="person"] li');
+  if ((await people.count()) < 2) {
+    t.skip('this build extracts no entities');
+    return;
+  }
+  const count = async (item) => Number(await item.locator('.facet-count').textContent());
+  const first = await count(people.nth(0));
+  const second = await count(people.nth(1));
+  await people.nth(0).locator('label').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).getAll('person').length === 1);
+  await settle();
+  assert.equal((await resultIds()).length, Math.min(first, 10));
+  await page.locator('[data-facet="person"] li').nth(1).locator('label').click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).getAll('person').length === 2);
+  await settle();
+  const both = Number((await page.textContent('#result-summary')).match(/(\d+) report/)[1]);
+  assert.ok(both >= Math.max(first, second) && both <= first + second, `${first} | ${second} = ${both}`);
+});
+
 test('a bookmarked URL restores the whole search', async () => {
   await page.goto(`${base}/?q=troops&outlet=Kyiv+Post&sort=date`);
   await settle();
