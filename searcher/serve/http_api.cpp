@@ -21,6 +21,8 @@ namespace {
 using nlohmann::ordered_json;
 
 constexpr std::string_view kJson = "application/json; charset=utf-8";
+/// Results a page has when the request says no limit (as gazette-search's --limit).
+constexpr int kPageLimit = 10;
 
 std::string dump(const ordered_json& j) {
     // Reports are valid UTF-8 (the readers repair them); replace rather than throw regardless.
@@ -120,16 +122,25 @@ bool is_loopback_name(std::string_view name) {
     return false;
 }
 
-void handle_search(const httplib::Request& req, httplib::Response& res, SearcherPool& pool) {
-    auto request = parse_search_params(req.params, 10);
+/// Parses a search's parameters and runs it on a borrowed Searcher.
+Result<search::SearchResponse> run_search(const httplib::Request& req,
+                                          SearcherPool& pool,
+                                          int default_limit,
+                                          bool facets_allowed) {
+    auto request = parse_search_params(req.params, default_limit);
     if (!request) {
-        return send_error(res, request.error());
+        return tl::unexpected(request.error());
     }
+    request->facets = request->facets && facets_allowed;
     auto searcher = pool.borrow();
     if (!searcher) {
-        return send_error(res, searcher.error());
+        return tl::unexpected(searcher.error());
     }
-    auto response = (*searcher)->search(*request);
+    return (*searcher)->search(*request);
+}
+
+void handle_search(const httplib::Request& req, httplib::Response& res, SearcherPool& pool) {
+    auto response = run_search(req, pool, kPageLimit, true);
     if (!response) {
         return send_error(res, response.error());
     }
@@ -137,16 +148,8 @@ void handle_search(const httplib::Request& req, httplib::Response& res, Searcher
 }
 
 void handle_export(const httplib::Request& req, httplib::Response& res, SearcherPool& pool) {
-    auto request = parse_search_params(req.params, schema::kMaxLimit);
-    if (!request) {
-        return send_error(res, request.error());
-    }
-    request->facets = false;  // a sheet has no use for them
-    auto searcher = pool.borrow();
-    if (!searcher) {
-        return send_error(res, searcher.error());
-    }
-    auto response = (*searcher)->search(*request);
+    // A sheet takes every match up to the page limit, and has no use for facet counts.
+    auto response = run_search(req, pool, schema::kMaxLimit, false);
     if (!response) {
         return send_error(res, response.error());
     }
