@@ -14,7 +14,7 @@
 namespace gazette::schema {
 
 /// Stored in the database metadata under kVersionKey; checked on every open.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 inline constexpr std::string_view kVersionKey = "gazette.schema_version";
 
 /// Glass refuses terms over 245 bytes; longer words are not indexed, longer ids are hashed.
