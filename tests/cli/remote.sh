@@ -26,7 +26,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 : >"$tmp/stub"
 for shard in shard0 shard1; do
   port=$(free_port)
-  xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$tmp/$shard" >"$tmp/$shard.log" 2>&1 &
+  # Its own session: xapian-tcpsrv signals its whole process group when it stops.
+  setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$tmp/$shard" >"$tmp/$shard.log" 2>&1 &
   pids+=($!)
   echo "remote 127.0.0.1:$port" >>"$tmp/stub"
   for _ in $(seq 100); do
