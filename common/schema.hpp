@@ -14,7 +14,7 @@
 namespace gazette::schema {
 
 /// Stored in the database metadata under kVersionKey; checked on every open.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;  // 2: mentioned dates
 inline constexpr std::string_view kVersionKey = "gazette.schema_version";
 
 /// Glass refuses terms over 245 bytes; longer words are not indexed, longer ids are hashed.
@@ -30,6 +30,13 @@ inline constexpr std::size_t kMaxQueryBytes = 4096;
 /// The most results one page may ask for.
 inline constexpr int kMaxLimit = 1000;
 
+/// Mentioned dates: at most this many are kept per report (document data and terms).
+inline constexpr std::size_t kMaxMentionedDates = 200;
+/// Mentioned dates outside these years are not kept ("in 1500" is history, not news); open
+/// mentions: ranges are clamped to them.
+inline constexpr int kMinMentionYear = 1800;
+inline constexpr int kMaxMentionYear = 2199;
+
 /// Value slots. Append only: a slot's number never changes meaning.
 enum class Slot : Xapian::valueno {
     Date = 0,         ///< publication date "YYYYMMDD"; absent when undated (sort, range, facet)
@@ -43,6 +50,23 @@ enum class Slot : Xapian::valueno {
     return static_cast<Xapian::valueno>(s);
 }
 
+/// Slots 80-99 belong to mentioned dates: the distinct months a report mentions ("YYYY-MM"),
+/// one a slot, then the distinct years ("YYYY"). One value a slot lets the stock
+/// ValueCountMatchSpy count a many-valued field, also on remote shards.
+inline constexpr Xapian::valueno kMentionMonthSlotFirst = 80;
+inline constexpr std::size_t kMentionMonthSlots = 12;
+inline constexpr Xapian::valueno kMentionYearSlotFirst = 92;
+inline constexpr std::size_t kMentionYearSlots = 8;
+static_assert(kMentionMonthSlotFirst + kMentionMonthSlots <= kMentionYearSlotFirst);
+static_assert(kMentionYearSlotFirst + kMentionYearSlots <= 100);
+
+[[nodiscard]] constexpr Xapian::valueno mention_month_slot(std::size_t position) {
+    return kMentionMonthSlotFirst + static_cast<Xapian::valueno>(position);
+}
+[[nodiscard]] constexpr Xapian::valueno mention_year_slot(std::size_t position) {
+    return kMentionYearSlotFirst + static_cast<Xapian::valueno>(position);
+}
+
 /// Term prefixes (Omega's conventions: Q unique id, S title, Z stemmed; X for our own).
 namespace prefix {
 inline constexpr std::string_view kId = "Q";
@@ -54,13 +78,18 @@ inline constexpr std::string_view kAuthor = "XA";
 inline constexpr std::string_view kYear = "Y";
 inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kDay = "D";
+/// Mentioned dates, by the units that hold them (common/mentioned_dates.hpp).
+inline constexpr std::string_view kMentionDay = "XMD";
+inline constexpr std::string_view kMentionMonth = "XMM";
+inline constexpr std::string_view kMentionYear = "XMY";
 }  // namespace prefix
 
 /// How a query field matches.
 enum class FieldKind {
-    Text,     ///< words, stemmed, with positions (title:)
-    Boolean,  ///< an exact filter on a whole value (outlet:, author:, id:)
-    Date,     ///< a date spec over the date slot (date:)
+    Text,           ///< words, stemmed, with positions (title:)
+    Boolean,        ///< an exact filter on a whole value (outlet:, author:, id:)
+    Date,           ///< a date spec over the date slot (date:)
+    MentionedDate,  ///< a date spec over the dates the text mentions (mentions:)
 };
 
 /// A field users can name in a query: `name:value`.
@@ -78,6 +107,7 @@ inline constexpr std::array kFields{
     Field{"author", prefix::kAuthor, FieldKind::Boolean, true, "author:\"Yuri Zoria\""},
     Field{"id", prefix::kId, FieldKind::Boolean, false, "id:000_538164c2fa05198d"},
     Field{"date", "", FieldKind::Date, false, "date:2025-01..2025-02"},
+    Field{"mentions", "", FieldKind::MentionedDate, false, "mentions:2024-11"},
 };
 
 /// @return the field of that name, or nullptr.
@@ -98,6 +128,11 @@ inline constexpr std::array kFields{
 
 /// @return the year, month and day terms of a publication date ("Y2025", "M202501", "D20250131").
 [[nodiscard]] std::array<std::string, 3> date_terms(int year, int month, int day);
+
+/// @return the terms of a mentioned day, month and year ("XMD20250119", "XMM202501", "XMY2025").
+[[nodiscard]] std::string mention_day_term(int year, int month, int day);
+[[nodiscard]] std::string mention_month_term(int year, int month);
+[[nodiscard]] std::string mention_year_term(int year);
 
 namespace detail {
 constexpr bool prefixes_unique() {

@@ -1,5 +1,6 @@
 #include "indexer/document_builder.hpp"
 
+#include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
 
@@ -45,6 +46,22 @@ Xapian::termpos index_text(Xapian::Document& doc,
     return position;
 }
 
+/// Mentioned dates: terms for mentions: filters, one facet value a slot for counting.
+void index_mentioned_dates(Xapian::Document& doc, const std::vector<MentionedDate>& mentions) {
+    for (const auto& mention : mentions) {
+        for (const auto& term : mention_terms(mention)) {
+            doc.add_boolean_term(term);
+        }
+    }
+    const MentionFacetValues values = mention_facet_values(mentions);
+    for (std::size_t i = 0; i < values.months.size(); ++i) {
+        doc.add_value(schema::mention_month_slot(i), values.months[i]);
+    }
+    for (std::size_t i = 0; i < values.years.size(); ++i) {
+        doc.add_value(schema::mention_year_slot(i), values.years[i]);
+    }
+}
+
 }  // namespace
 
 std::string id_term(std::string_view id) {
@@ -76,6 +93,7 @@ Xapian::Document build_document(const Report& report,
         }
         doc.add_value(schema::slot(schema::Slot::Date), report.date->compact());
     }
+    index_mentioned_dates(doc, report.mentioned_dates);
     doc.add_value(schema::slot(schema::Slot::ContentHash), hash);
     doc.add_value(schema::slot(schema::Slot::Source), report.source);
     doc.set_data(serialise_report(report));

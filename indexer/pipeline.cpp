@@ -1,6 +1,7 @@
 #include "indexer/pipeline.hpp"
 
 #include "indexer/cleaner.hpp"
+#include "indexer/date_extractor.hpp"
 #include "indexer/document_builder.hpp"
 
 namespace gazette::indexer {
@@ -9,6 +10,9 @@ PreparedReport ReportPipeline::prepare(Report raw,
                                        const std::string& hash,
                                        text::Analyzer& analyzer) const {
     CleanResult cleaned = clean_report(std::move(raw));
+    // Extract: the dates the text mentions, resolved against the (now final) publication date.
+    cleaned.report.mentioned_dates =
+        extract_mentioned_dates(cleaned.report.body, cleaned.report.date);
     PreparedReport prepared;
     prepared.id = cleaned.report.id;
     prepared.document = build_document(cleaned.report, hash, analyzer);

@@ -1,11 +1,15 @@
 /// @file
-/// Facet counts over the whole match set: which outlets and dates the matches have. Built on
+/// Facet counts over the whole match set: which outlets and dates the matches have, and which
+/// dates they mention. Built on
 /// Xapian's stock ValueCountMatchSpy, so the counts also merge over remote shards served by an
 /// unmodified xapian-tcpsrv.
 #pragma once
 
+#include "searcher/date_histogram.hpp"
+
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +27,12 @@ struct Facets {
     std::vector<FacetCount> day;     ///< "YYYY-MM-DD", in date order
     Xapian::doccount undated = 0;    ///< matches without a publication date
     Xapian::doccount no_outlet = 0;  ///< matches without an outlet
+    DateHistogram date_histogram;    ///< publication dates, bucketed by the span they cover
+    /// Mentioned dates: reports mentioning each month ("YYYY-MM") and year ("YYYY"), in date
+    /// order, and the reports that mention none.
+    std::vector<FacetCount> mention_month;
+    std::vector<FacetCount> mention_year;
+    Xapian::doccount no_mentions = 0;
 };
 
 /// Counts facet values while Enquire runs. Counts are exact only when the search looks at every
@@ -40,6 +50,10 @@ class FacetCollector {
   private:
     Xapian::ValueCountMatchSpy outlets_;
     Xapian::ValueCountMatchSpy dates_;
+    /// One counter a slot: a report holds each mentioned month or year in one slot only, so
+    /// adding the counts of all the slots counts reports.
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> mention_months_;
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> mention_years_;
 };
 
 }  // namespace gazette::search

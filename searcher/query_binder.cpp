@@ -1,6 +1,7 @@
 #include "searcher/query_binder.hpp"
 
 #include "common/dates.hpp"
+#include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 
 #include <optional>
@@ -17,7 +18,8 @@ using Part = std::optional<Xapian::Query>;
 
 class Binder {
   public:
-    explicit Binder(text::Analyzer& analyzer) : analyzer_(analyzer) {}
+    Binder(text::Analyzer& analyzer, const MentionYears& mention_years)
+        : analyzer_(analyzer), mention_years_(mention_years) {}
 
     Result<Part> bind(const Node& node) {
         switch (node.kind) {
@@ -105,6 +107,13 @@ class Binder {
                     return tl::unexpected(range.error());
                 }
                 return Part(std::move(*range));
+            }
+            case schema::FieldKind::MentionedDate: {
+                auto span = parse_date_spec(node.text);
+                if (!span) {
+                    return tl::unexpected(span.error());
+                }
+                return Part(mentioned_span_query(*span, years_for(*span)));
             }
             case schema::FieldKind::Boolean:
                 return Part(Xapian::Query(schema::boolean_term(*field, node.text)));
@@ -205,7 +214,21 @@ class Binder {
         }
     }
 
+    YearRange years_for(const DateSpan& span) {
+        if (span.first && span.last) {
+            return {span.first->year, span.last->year};
+        }
+        if (!known_years_) {
+            known_years_ = mention_years_
+                               ? mention_years_()
+                               : YearRange{schema::kMinMentionYear, schema::kMaxMentionYear};
+        }
+        return *known_years_;
+    }
+
     text::Analyzer& analyzer_;
+    const MentionYears& mention_years_;
+    std::optional<YearRange> known_years_;
 };
 
 }  // namespace
@@ -235,8 +258,21 @@ Result<Xapian::Query> date_range_query(std::string_view spec) {
     return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, span->last->compact());
 }
 
-Result<BoundQuery> bind(const query::Node& root, text::Analyzer& analyzer) {
-    Binder binder(analyzer);
+Xapian::Query mentioned_span_query(const DateSpan& span, const YearRange& years) {
+    const auto terms = mention_span_terms(span, years.first, years.last);
+    if (terms.empty()) {
+        return Xapian::Query::MatchNothing;
+    }
+    // A filter: which dates a report mentions says nothing about how well it matches.
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                         0.0);
+}
+
+Result<BoundQuery> bind(const query::Node& root,
+                        text::Analyzer& analyzer,
+                        const MentionYears& mention_years) {
+    Binder binder(analyzer, mention_years);
     auto part = binder.bind(root);
     if (!part) {
         return tl::unexpected(part.error());
