@@ -93,4 +93,26 @@ grep -q "report future" "$tmp/err" && grep -q "'9/28/16' of report us" "$tmp/err
 assert j["total"] == 5, j["total"]
 assert j["facets"]["missing"]["date"] == 4
 assert j["facets"]["mentions"] == [{"value": "2022-02", "count": 5}]'
+# Two shards, one served by a stock xapian-tcpsrv: the mentions facet and filter (built-in
+# ValueCountMatchSpy per slot, plain terms) give the counts one database gives.
+mkdir -p "$tmp/a" "$tmp/b"
+cp "$corpus"/reports/00[012]_*.txt "$tmp/a/"
+cp "$corpus"/reports/00[34]_*.txt "$tmp/b/"
+"$index" --db "$tmp/shard-a" --quiet "$tmp/a"
+"$index" --db "$tmp/shard-b" --quiet "$tmp/b"
+port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+# Its own session: on SIGTERM xapian-tcpsrv signals its whole process group, which would
+# otherwise take this script (and ctest) with it.
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$tmp/shard-a" >/dev/null 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
+printf 'remote 127.0.0.1:%s\nauto %s\n' "$port" "$tmp/shard-b" >"$tmp/stub"
+for _ in $(seq 50); do
+  "$search" --db "$tmp/stub" --limit 0 troops >/dev/null 2>&1 && break
+  sleep 0.2
+done
+facets() { "$search" --db "$1" --json --facets --limit 0 troops | json 'print(json.dumps([j["facets"][k] for k in ("mentions", "mentions_year", "missing", "date_histogram")], sort_keys=True))'; }
+[ "$(facets "$tmp/stub")" = "$(facets "$GAZETTE_DB")" ] || fail "remote facets differ: $(facets "$tmp/stub")"
+[ "$("$search" --db "$tmp/stub" --json --limit 100 'mentions:2024-11' | ids)" = "001 004" ] || fail "remote mentions:"
+[ "$("$search" --db "$tmp/stub" --json --limit 100 --mentions-from 2025-04 troops | ids)" = "000" ] || fail "remote --mentions-from"
 echo "cli.time: ok"
