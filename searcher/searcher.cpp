@@ -158,23 +158,28 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     } else {
         enquire.set_sort_by_relevance_then_value(date_slot, true);
     }
+    // Facets are counted in a pass of their own that looks at every match and returns no
+    // documents: Xapian 1.4.22 miscounts match spies over two or more remote shards when the same
+    // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it).
     FacetCollector facets;
+    Xapian::doccount exact_total = 0;
     if (request.facets) {
         facets.attach(enquire);
+        const Xapian::MSet counted = enquire.get_mset(0, 0, database_.get_doccount());
+        exact_total = counted.get_matches_estimated();
+        enquire.clear_matchspies();
     }
-    // Facet counts are exact only when every match is looked at.
-    const Xapian::doccount check_at_least =
-        request.facets ? database_.get_doccount() : kCheckAtLeast;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
-                                               check_at_least);
+                                               kCheckAtLeast);
 
     SearchResponse response;
     response.query = request.query;
     response.offset = request.offset;
     response.limit = request.limit;
-    response.total = mset.get_matches_estimated();
-    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    response.total = request.facets ? exact_total : mset.get_matches_estimated();
+    response.total_exact =
+        request.facets || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     response.parsed = query::to_sexpr(*tree);
     response.xapian = final_query.get_description();
     int rank = request.offset;
@@ -196,7 +201,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         response.hits.push_back(std::move(hit));
     }
     if (request.facets) {
-        response.facets = facets.result(response.total);
+        response.facets = facets.result(exact_total);
     }
     return response;
 }
