@@ -105,7 +105,7 @@ port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); p
 # otherwise take this script (and ctest) with it.
 setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$tmp/shard-a" >/dev/null 2>&1 &
 server=$!
-trap 'kill -KILL "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill -KILL "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 printf 'remote 127.0.0.1:%s\nauto %s\n' "$port" "$tmp/shard-b" >"$tmp/stub"
 for _ in $(seq 50); do
   "$search" --db "$tmp/stub" --limit 0 troops >/dev/null 2>&1 && break
