@@ -14,7 +14,7 @@
 namespace gazette::schema {
 
 /// Stored in the database metadata under kVersionKey; checked on every open.
-inline constexpr int kVersion = 2;  // 2: mentioned dates
+inline constexpr int kVersion = 3;  // 3: mentioned dates (terms XM*, slots 80-99)
 inline constexpr std::string_view kVersionKey = "gazette.schema_version";
 
 /// Glass refuses terms over 245 bytes; longer words are not indexed, longer ids are hashed.

@@ -164,10 +164,13 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     FacetCollector facets;
     Xapian::doccount exact_total = 0;
     if (request.facets) {
-        facets.attach(enquire);
-        const Xapian::MSet counted = enquire.get_mset(0, 0, database_.get_doccount());
-        exact_total = counted.get_matches_estimated();
-        enquire.clear_matchspies();
+        // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
+        Xapian::Enquire counter(database_);
+        counter.set_query(final_query);
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+        facets.attach(counter);
+        exact_total = counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
     }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
