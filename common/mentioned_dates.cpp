@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <map>
 #include <set>
 
 namespace gazette {
@@ -41,25 +40,11 @@ void for_each_month(const MentionedDate& m, F f) {
     }
 }
 
-/// Counts values by how often they occur, and keeps at most `cap`: most frequent first, then
-/// in order of first appearance.
-std::vector<std::string> most_mentioned(const std::vector<std::string>& values, std::size_t cap) {
-    std::map<std::string, std::pair<std::size_t, std::size_t>> seen;  // count, first position
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        auto [it, inserted] = seen.try_emplace(values[i], 0, i);
-        ++it->second.first;
-    }
-    std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> ranked(seen.begin(),
-                                                                                    seen.end());
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-        if (a.second.first != b.second.first) {
-            return a.second.first > b.second.first;
-        }
-        return a.second.second < b.second.second;
-    });
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < ranked.size() && i < cap; ++i) {
-        out.push_back(ranked[i].first);
+std::string joined(const std::set<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        out += out.empty() ? "" : " ";
+        out += v;
     }
     return out;
 }
@@ -142,22 +127,28 @@ std::vector<std::string> mention_span_terms(const DateSpan& span, int min_year, 
 }
 
 MentionFacetValues mention_facet_values(const std::vector<MentionedDate>& mentions) {
-    std::vector<std::string> months;
-    std::vector<std::string> years;
+    std::set<std::string> months;
+    std::set<std::string> years;
     for (const auto& m : mentions) {
         if (m.granularity == DateGranularity::Day || m.granularity == DateGranularity::Week ||
             m.granularity == DateGranularity::Month) {
-            // A month counts once per mention, even when a week spans two.
-            std::set<std::string> own;
-            for_each_month(m, [&](int year, int month) { own.insert(year_month(year, month)); });
-            months.insert(months.end(), own.begin(), own.end());
+            for_each_month(m, [&](int year, int month) { months.insert(year_month(year, month)); });
         }
         for (int year = m.first.year; year <= m.last.year; ++year) {
-            years.push_back(std::to_string(year));
+            years.insert(std::to_string(year));
         }
     }
-    return {most_mentioned(months, schema::kMentionMonthSlots),
-            most_mentioned(years, schema::kMentionYearSlots)};
+    return {joined(months), joined(years)};
+}
+
+std::vector<std::string_view> split_facet_value(std::string_view joined) {
+    std::vector<std::string_view> values;
+    while (!joined.empty()) {
+        const auto space = joined.find(' ');
+        values.push_back(joined.substr(0, space));
+        joined.remove_prefix(space == std::string_view::npos ? joined.size() : space + 1);
+    }
+    return values;
 }
 
 }  // namespace gazette

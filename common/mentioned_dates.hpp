@@ -40,12 +40,18 @@ namespace gazette {
                                                           int max_year);
 
 /// The values a report's mentions give the mentions facet: its distinct months ("YYYY-MM",
-/// from mentions at month precision or finer), and its distinct years ("YYYY", from all). Each
-/// list is capped at its number of slots, keeping the most mentioned (then the first).
+/// from mentions at month precision or finer) and its distinct years ("YYYY", from all), each
+/// sorted and joined by spaces ("2024-08 2024-11") into one value slot. The stock
+/// ValueCountMatchSpy counts each joined value; split_facet_value() turns those counts into
+/// reports per month or year, exactly (a report lists each value once), with no cap on how many
+/// a report mentions, and on remote shards too.
 struct MentionFacetValues {
-    std::vector<std::string> months;
-    std::vector<std::string> years;
+    std::string months;
+    std::string years;
 };
 [[nodiscard]] MentionFacetValues mention_facet_values(const std::vector<MentionedDate>& mentions);
+
+/// @return the months or years of a joined facet value ("2024-08 2024-11").
+[[nodiscard]] std::vector<std::string_view> split_facet_value(std::string_view joined);
 
 }  // namespace gazette

@@ -44,27 +44,13 @@ enum class Slot : Xapian::valueno {
     Author = 2,       ///< author display name
     ContentHash = 3,  ///< hash of what was indexed (incremental re-indexing skips equal ones)
     Source = 4,       ///< the file the report came from (pruning)
+    // 80-99 belong to mentioned dates (common/mentioned_dates.hpp).
+    MentionMonths = 80,  ///< the distinct months a report mentions, "2024-08 2024-11" (facet)
+    MentionYears = 81,   ///< the distinct years it mentions, "2022 2024" (facet)
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(Slot s) {
     return static_cast<Xapian::valueno>(s);
-}
-
-/// Slots 80-99 belong to mentioned dates: the distinct months a report mentions ("YYYY-MM"),
-/// one a slot, then the distinct years ("YYYY"). One value a slot lets the stock
-/// ValueCountMatchSpy count a many-valued field, also on remote shards.
-inline constexpr Xapian::valueno kMentionMonthSlotFirst = 80;
-inline constexpr std::size_t kMentionMonthSlots = 12;
-inline constexpr Xapian::valueno kMentionYearSlotFirst = 92;
-inline constexpr std::size_t kMentionYearSlots = 8;
-static_assert(kMentionMonthSlotFirst + kMentionMonthSlots <= kMentionYearSlotFirst);
-static_assert(kMentionYearSlotFirst + kMentionYearSlots <= 100);
-
-[[nodiscard]] constexpr Xapian::valueno mention_month_slot(std::size_t position) {
-    return kMentionMonthSlotFirst + static_cast<Xapian::valueno>(position);
-}
-[[nodiscard]] constexpr Xapian::valueno mention_year_slot(std::size_t position) {
-    return kMentionYearSlotFirst + static_cast<Xapian::valueno>(position);
 }
 
 /// Term prefixes (Omega's conventions: Q unique id, S title, Z stemmed; X for our own).

@@ -46,7 +46,7 @@ Xapian::termpos index_text(Xapian::Document& doc,
     return position;
 }
 
-/// Mentioned dates: terms for mentions: filters, one facet value a slot for counting.
+/// Mentioned dates: terms for mentions: filters, and the joined months and years for the facet.
 void index_mentioned_dates(Xapian::Document& doc, const std::vector<MentionedDate>& mentions) {
     for (const auto& mention : mentions) {
         for (const auto& term : mention_terms(mention)) {
@@ -54,11 +54,11 @@ void index_mentioned_dates(Xapian::Document& doc, const std::vector<MentionedDat
         }
     }
     const MentionFacetValues values = mention_facet_values(mentions);
-    for (std::size_t i = 0; i < values.months.size(); ++i) {
-        doc.add_value(schema::mention_month_slot(i), values.months[i]);
+    if (!values.months.empty()) {
+        doc.add_value(schema::slot(schema::Slot::MentionMonths), values.months);
     }
-    for (std::size_t i = 0; i < values.years.size(); ++i) {
-        doc.add_value(schema::mention_year_slot(i), values.years[i]);
+    if (!values.years.empty()) {
+        doc.add_value(schema::slot(schema::Slot::MentionYears), values.years);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "searcher/facets.hpp"
 
 #include "common/dates.hpp"
+#include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 
 #include <algorithm>
@@ -25,18 +26,17 @@ Xapian::doccount sum(const std::vector<FacetCount>& counts) {
     return total;
 }
 
-/// Adds up the counts of spies over slots that hold one field's values (mentioned months or
-/// years): each report holds a value in one of them at most. In value order.
-std::vector<FacetCount> merged_counts(
-    const std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>& spies) {
-    std::map<std::string, Xapian::doccount> merged;
-    for (const auto& spy : spies) {
-        for (const auto& c : counts_of(*spy)) {
-            merged[c.value] += c.count;
+/// Counts per month or year from counts per joined list ("2024-08 2024-11": 3 adds 3 to each):
+/// exact, as a report lists each month or year once. In value order.
+std::vector<FacetCount> split_counts(const Xapian::ValueCountMatchSpy& spy) {
+    std::map<std::string, Xapian::doccount> split;
+    for (const auto& c : counts_of(spy)) {
+        for (const auto value : split_facet_value(c.value)) {
+            split[std::string(value)] += c.count;
         }
     }
     std::vector<FacetCount> counts;
-    for (const auto& [value, count] : merged) {
+    for (const auto& [value, count] : split) {
         counts.push_back({value, count});
     }
     return counts;
@@ -45,26 +45,16 @@ std::vector<FacetCount> merged_counts(
 }  // namespace
 
 FacetCollector::FacetCollector()
-    : outlets_(schema::slot(schema::Slot::Outlet)), dates_(schema::slot(schema::Slot::Date)) {
-    for (std::size_t i = 0; i < schema::kMentionMonthSlots; ++i) {
-        mention_months_.push_back(
-            std::make_unique<Xapian::ValueCountMatchSpy>(schema::mention_month_slot(i)));
-    }
-    for (std::size_t i = 0; i < schema::kMentionYearSlots; ++i) {
-        mention_years_.push_back(
-            std::make_unique<Xapian::ValueCountMatchSpy>(schema::mention_year_slot(i)));
-    }
-}
+    : outlets_(schema::slot(schema::Slot::Outlet)),
+      dates_(schema::slot(schema::Slot::Date)),
+      mention_months_(schema::slot(schema::Slot::MentionMonths)),
+      mention_years_(schema::slot(schema::Slot::MentionYears)) {}
 
 void FacetCollector::attach(Xapian::Enquire& enquire) {
     enquire.add_matchspy(&outlets_);
     enquire.add_matchspy(&dates_);
-    for (const auto& spy : mention_months_) {
-        enquire.add_matchspy(spy.get());
-    }
-    for (const auto& spy : mention_years_) {
-        enquire.add_matchspy(spy.get());
-    }
+    enquire.add_matchspy(&mention_months_);
+    enquire.add_matchspy(&mention_years_);
 }
 
 Facets FacetCollector::result(Xapian::doccount total) const {
@@ -97,10 +87,10 @@ Facets FacetCollector::result(Xapian::doccount total) const {
     facets.undated = total - sum(facets.day);
     facets.date_histogram = make_date_histogram(days);
 
-    facets.mention_month = merged_counts(mention_months_);
-    facets.mention_year = merged_counts(mention_years_);
-    // Every mention has a year, and the first year slot is filled first.
-    facets.no_mentions = total - sum(counts_of(*mention_years_.front()));
+    facets.mention_month = split_counts(mention_months_);
+    facets.mention_year = split_counts(mention_years_);
+    // Every mention has a year: a report without a list of years mentions nothing.
+    facets.no_mentions = total - sum(counts_of(mention_years_));
     return facets;
 }
 

@@ -9,7 +9,6 @@
 
 #include <xapian.h>
 
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -50,10 +49,9 @@ class FacetCollector {
   private:
     Xapian::ValueCountMatchSpy outlets_;
     Xapian::ValueCountMatchSpy dates_;
-    /// One counter a slot: a report holds each mentioned month or year in one slot only, so
-    /// adding the counts of all the slots counts reports.
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> mention_months_;
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> mention_years_;
+    /// Count each report's joined list of mentioned months or years; result() splits them.
+    Xapian::ValueCountMatchSpy mention_months_;
+    Xapian::ValueCountMatchSpy mention_years_;
 };
 
 }  // namespace gazette::search

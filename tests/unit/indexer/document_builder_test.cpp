@@ -91,11 +91,13 @@ TEST_SUITE("indexer") {
             CHECK(terms.count(required) == 1);
         }
         CHECK(terms.count("XMM202406") == 0);  // a season is not as precise as a month
-        // Distinct months and years, one a slot; the most mentioned first.
-        CHECK(doc.get_value(schema::mention_month_slot(0)) == "2025-01");
-        CHECK(doc.get_value(schema::mention_month_slot(1)).empty());
-        CHECK(doc.get_value(schema::mention_year_slot(0)) == "2025");
-        CHECK(doc.get_value(schema::mention_year_slot(1)) == "2024");
+        // Distinct months (from day, week and month mentions) and years, joined for the facet.
+        CHECK(doc.get_value(schema::slot(schema::Slot::MentionMonths)) == "2025-01");
+        CHECK(doc.get_value(schema::slot(schema::Slot::MentionYears)) == "2024 2025");
+        // A report that mentions nothing has neither.
+        const auto plain = indexer::build_document(sample(), "h", analyzer);
+        CHECK(plain.get_value(schema::slot(schema::Slot::MentionMonths)).empty());
+        CHECK(plain.get_value(schema::slot(schema::Slot::MentionYears)).empty());
         auto stored = parse_report(doc.get_data());
         REQUIRE(stored);
         CHECK(stored->mentioned_dates.size() == 3);
