@@ -29,17 +29,31 @@ Xapian::doccount sum(const std::vector<FacetCount>& counts) {
 /// Counts per month or year from counts per joined list ("2024-08 2024-11": 3 adds 3 to each):
 /// exact, as a report lists each month or year once. In value order.
 std::vector<FacetCount> split_counts(const Xapian::ValueCountMatchSpy& spy) {
-    std::map<std::string, Xapian::doccount> split;
-    for (const auto& c : counts_of(spy)) {
-        for (const auto value : split_facet_value(c.value)) {
-            split[std::string(value)] += c.count;
+    std::map<std::string, Xapian::doccount, std::less<>> split;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        const std::string joined = *it;
+        for (const auto value : split_facet_value(joined)) {
+            auto at = split.find(value);
+            if (at == split.end()) {
+                at = split.emplace(std::string(value), 0).first;
+            }
+            at->second += it.get_termfreq();
         }
     }
     std::vector<FacetCount> counts;
-    for (const auto& [value, count] : split) {
+    for (auto& [value, count] : split) {
         counts.push_back({value, count});
     }
     return counts;
+}
+
+/// The matches that have a value in the spy's slot.
+Xapian::doccount with_value(const Xapian::ValueCountMatchSpy& spy) {
+    Xapian::doccount total = 0;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        total += it.get_termfreq();
+    }
+    return total;
 }
 
 }  // namespace
@@ -90,7 +104,7 @@ Facets FacetCollector::result(Xapian::doccount total) const {
     facets.mention_month = split_counts(mention_months_);
     facets.mention_year = split_counts(mention_years_);
     // Every mention has a year: a report without a list of years mentions nothing.
-    facets.no_mentions = total - sum(counts_of(mention_years_));
+    facets.no_mentions = total - with_value(mention_years_);
     return facets;
 }
 
