@@ -68,20 +68,13 @@ std::optional<int> take_month_name(std::string_view& s) {
     if (n < 3) {
         return std::nullopt;
     }
-    std::string word(s.substr(0, n));
-    for (auto& c : word) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto name = month_from_name(s.substr(0, n));
+    if (!name) {
+        return std::nullopt;
     }
-    for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
-        const bool abbreviation = word.size() == 3 || (i == 8 && word == "sept");
-        if (word == kMonthNames[i] ||
-            (abbreviation && kMonthNames[i].substr(0, word.size()) == word)) {
-            s.remove_prefix(n);
-            take_char(s, '.');
-            return static_cast<int>(i) + 1;
-        }
-    }
-    return std::nullopt;
+    s.remove_prefix(n);
+    take_char(s, '.');
+    return name->month;
 }
 
 std::optional<CalendarDate> checked(int y, int m, int d) {
@@ -296,6 +289,26 @@ Error bad_spec(std::string_view spec) {
 }
 
 }  // namespace
+
+std::optional<MonthName> month_from_name(std::string_view word) {
+    if (word.size() < 3 || word.size() > 9) {
+        return std::nullopt;
+    }
+    std::string lower(word);
+    for (auto& c : lower) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
+        const int month = static_cast<int>(i) + 1;
+        if (lower == kMonthNames[i]) {
+            return MonthName{month, false};
+        }
+        if (lower == kMonthNames[i].substr(0, 3) || (month == 9 && lower == "sept")) {
+            return MonthName{month, true};
+        }
+    }
+    return std::nullopt;
+}
 
 std::string CalendarDate::iso() const {
     char buf[16];

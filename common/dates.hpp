@@ -25,6 +25,15 @@ struct CalendarDate {
     [[nodiscard]] std::string compact() const;
 };
 
+/// A month as a word names it: "January" (or "january"), or abbreviated, "Jan", "Sept".
+struct MonthName {
+    int month = 0;  ///< 1-12
+    bool abbreviated = false;
+};
+
+/// @return the month a word names, in any case, or nothing ("Janu" is not a month).
+[[nodiscard]] std::optional<MonthName> month_from_name(std::string_view word);
+
 /// @return true when the day exists (month 1-12, day within the month, leap years included).
 [[nodiscard]] bool is_real_day(const CalendarDate& date);
 

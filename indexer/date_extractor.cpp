@@ -99,18 +99,6 @@ std::vector<Token> tokenize(std::string_view text) {
 // ---------------------------------------------------------------------------------------------
 // Words
 
-constexpr std::array<std::string_view, 12> kMonths = {"january",
-                                                      "february",
-                                                      "march",
-                                                      "april",
-                                                      "may",
-                                                      "june",
-                                                      "july",
-                                                      "august",
-                                                      "september",
-                                                      "october",
-                                                      "november",
-                                                      "december"};
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
@@ -118,30 +106,6 @@ template <std::size_t N>
 bool one_of(std::string_view word, const std::array<std::string_view, N>& words) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
-
-/// Words that let a bare month, weekday, season or year be a date: "in November", "since 2014",
-/// "by Friday". Without one, "May", "August" and "2000" are more often something else.
-constexpr std::array<std::string_view, 16> kTriggers = {"in",
-                                                        "on",
-                                                        "since",
-                                                        "by",
-                                                        "until",
-                                                        "till",
-                                                        "through",
-                                                        "throughout",
-                                                        "during",
-                                                        "from",
-                                                        "before",
-                                                        "after",
-                                                        "for",
-                                                        "early",
-                                                        "late",
-                                                        "mid"};
-
-/// Words before a month used as an adjective: "their December deployment", "Ukraine's August
-/// incursion" ("s" after an apostrophe).
-constexpr std::array<std::string_view, 10> kDeterminers = {
-    "the", "their", "its", "his", "her", "our", "my", "your", "s", "that"};
 
 /// Prepositions a mention's text starts with when they stand right before it ("on Jan. 19").
 constexpr std::array<std::string_view, 14> kPrepositions = {"on",
@@ -158,6 +122,19 @@ constexpr std::array<std::string_view, 14> kPrepositions = {"on",
                                                             "after",
                                                             "for",
                                                             "over"};
+
+/// Words that let a bare month, weekday, season or year be a date: the prepositions but "over"
+/// ("in November", "since 2014", "by Friday"), and "early", "mid", "late". Without one, "May",
+/// "August" and "2000" are more often something else.
+bool is_trigger(std::string_view word) {
+    return (word != "over" && one_of(word, kPrepositions)) || word == "early" || word == "mid" ||
+           word == "late";
+}
+
+/// Words before a month used as an adjective: "their December deployment", "Ukraine's August
+/// incursion" ("s" after an apostrophe).
+constexpr std::array<std::string_view, 10> kDeterminers = {
+    "the", "their", "its", "his", "her", "our", "my", "your", "s", "that"};
 
 /// Words of the future: a yearless date in the same sentence after them leans to the future
 /// ("forces could be wiped out by mid-April", "on hiatus until the fall").
@@ -434,7 +411,7 @@ class Extractor {
         if (is_word(i - 1, "of") && i >= 2 && is_word(i - 2, "as")) {
             return true;  // "as of"
         }
-        return one_of(word(i - 1), kTriggers);
+        return is_trigger(word(i - 1));
     }
 
     /// A word of the future earlier in the same sentence.
@@ -479,17 +456,12 @@ class Extractor {
         if (!capitalised(i)) {
             return std::nullopt;
         }
-        const std::string_view w = word(i);
-        for (std::size_t m = 0; m < kMonths.size(); ++m) {
-            if (w == kMonths[m]) {
-                return Piece{static_cast<int>(m) + 1, i + 1};
-            }
-            const bool abbreviation = w == kMonths[m].substr(0, 3) || (m == 8 && w == "sept");
-            if (abbreviated && abbreviation) {
-                return Piece{static_cast<int>(m) + 1, is_mark(i + 1, ".") ? i + 2 : i + 1};
-            }
+        const auto name = month_from_name(word(i));
+        if (!name || (name->abbreviated && !abbreviated)) {
+            return std::nullopt;
         }
-        return std::nullopt;
+        const bool dot = name->abbreviated && is_mark(i + 1, ".");
+        return Piece{name->month, dot ? i + 2 : i + 1};
     }
 
     /// A day of the month: "19", "19th".
@@ -687,7 +659,7 @@ class Extractor {
         if (!month) {
             return std::nullopt;
         }
-        const bool abbreviated = word(k) != kMonths[static_cast<std::size_t>(month->value - 1)];
+        const bool abbreviated = month_from_name(word(k))->abbreviated;
         if (!modified) {
             if (const auto day = day_at(month->end)) {
                 return day_found(i, day->end, month->value, day->value, choice_at(i, choice));

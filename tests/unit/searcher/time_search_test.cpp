@@ -3,6 +3,7 @@
 #include "indexer/indexing_run.hpp"
 #include "searcher/render.hpp"
 #include "searcher/searcher.hpp"
+#include "tests/unit/searcher/seed_index.hpp"
 #include "tests/unit/test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -16,23 +17,8 @@ using namespace gazette;
 
 namespace {
 
-/// The five seed reports, indexed once per test process.
-struct SeedIndex {
-    testing::TempDir dir;
-    std::string db = dir / "db";
-    SeedIndex() {
-        indexer::IndexRunOptions options;
-        options.db_path = db;
-        options.paths = {testing::corpus_dir()};
-        auto summary = indexer::run_indexing(options, [](const InputProblem&) {});
-        REQUIRE(summary);
-        REQUIRE(summary->added == 5);
-    }
-};
-
 const std::string& seed_db() {
-    static SeedIndex index;
-    return index.db;
+    return testing::seeds().db;
 }
 
 search::SearchResponse search_seeds(search::SearchRequest request) {
