@@ -29,6 +29,11 @@ inline constexpr Xapian::termcount kTitleWdf = 3;
 inline constexpr std::size_t kMaxQueryBytes = 4096;
 /// The most results one page may ask for.
 inline constexpr int kMaxLimit = 1000;
+/// How deep gazette-serve pages: offset + limit at most this (deeper pages cost the server a
+/// ranking of every result before them; narrow the search instead).
+inline constexpr int kMaxResultWindow = 10000;
+/// The most bytes of a request gazette-serve reads (it takes GET requests only: no body needed).
+inline constexpr std::size_t kMaxRequestBodyBytes = 1024;
 
 /// Mentioned dates: at most this many are kept per report (document data and terms).
 inline constexpr std::size_t kMaxMentionedDates = 200;

@@ -1,6 +1,7 @@
 // gazette-search: ranked search over a Gazette database.
 #include "common/cli.hpp"
 #include "common/database.hpp"
+#include "searcher/csv_export.hpp"
 #include "searcher/render.hpp"
 #include "searcher/searcher.hpp"
 
@@ -15,24 +16,42 @@ namespace {
 constexpr std::string_view kProgram = "gazette-search";
 
 Result<search::SortOrder> parse_sort(const std::string& sort) {
-    if (sort.empty()) {
-        return search::SortOrder::Auto;
-    }
-    if (sort == "relevance") {
-        return search::SortOrder::Relevance;
-    }
-    if (sort == "date") {
-        return search::SortOrder::Date;
+    if (auto order = search::sort_order_from(sort)) {
+        return *order;
     }
     return fail(ErrorCode::Usage,
                 "--sort '" + sort + "' is not a sort order",
                 "use --sort relevance or --sort date");
 }
 
+enum class Format { Text, Json, Csv };
+
+/// --json is kept as another name for --format json.
+Result<Format> parse_format(const std::string& format, bool json) {
+    if (json && !format.empty() && format != "json") {
+        return fail(ErrorCode::Usage,
+                    "--json and --format " + format + " ask for two formats",
+                    "give one of them");
+    }
+    if (json || format == "json") {
+        return Format::Json;
+    }
+    if (format.empty() || format == "text") {
+        return Format::Text;
+    }
+    if (format == "csv") {
+        return Format::Csv;
+    }
+    return fail(ErrorCode::Usage,
+                "--format '" + format + "' is not an output format",
+                "use --format text, json or csv");
+}
+
 Result<int> run(int argc, char** argv) {
     po::options_description options("gazette-search [options] QUERY...\n\nOptions");
     std::string db_path;
     std::string sort;
+    std::string format_name;
     std::vector<std::string> words;
     search::SearchRequest request;
     // clang-format off
@@ -49,7 +68,8 @@ Result<int> run(int argc, char** argv) {
         ("limit", po::value(&request.limit)->default_value(10), "results per page")
         ("offset", po::value(&request.offset)->default_value(0), "results to skip")
         ("facets", po::bool_switch(&request.facets), "count matches by outlet, date and mentioned date")
-        ("json", po::bool_switch(), "print one JSON object")
+        ("format", po::value(&format_name), "text (default), json (one object) or csv (a row per result)")
+        ("json", po::bool_switch(), "print one JSON object (same as --format json)")
         ("explain", po::bool_switch(), "print how the query was understood")
         ("query", po::value(&words)->multitoken(), "the query");
     // clang-format on
@@ -79,6 +99,10 @@ Result<int> run(int argc, char** argv) {
         return tl::unexpected(order.error());
     }
     request.sort = *order;
+    auto format = parse_format(format_name, (*vm)["json"].as<bool>());
+    if (!format) {
+        return tl::unexpected(format.error());
+    }
     auto searcher = search::Searcher::open(db_path);
     if (!searcher) {
         return tl::unexpected(searcher.error());
@@ -87,8 +111,10 @@ Result<int> run(int argc, char** argv) {
     if (!response) {
         return tl::unexpected(response.error());
     }
-    if ((*vm)["json"].as<bool>()) {
+    if (*format == Format::Json) {
         std::cout << search::to_json(*response).dump(2) << '\n';
+    } else if (*format == Format::Csv) {
+        std::cout << search::to_csv(*response);
     } else {
         if ((*vm)["explain"].as<bool>()) {
             std::cout << search::explain_text(*response) << '\n';

@@ -197,6 +197,21 @@ ordered_json to_json(const SearchResponse& response) {
     return j;
 }
 
+ordered_json report_to_json(const Report& report) {
+    ordered_json j;
+    j["id"] = report.id;
+    j["title"] = report.title;
+    j["title_derived"] = report.title_derived;
+    j["outlet"] = report.outlet;
+    j["date"] = report.date ? report.date->iso() : "";
+    j["author"] = report.author;
+    j["url"] = report.url;
+    j["language"] = report.language;
+    j["entities"] = entities_of(report);
+    j["body"] = report.body;
+    return j;
+}
+
 std::string to_text(const SearchResponse& response, bool color) {
     std::string out;
     const auto shown = static_cast<Xapian::doccount>(response.hits.size());

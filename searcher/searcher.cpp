@@ -91,7 +91,38 @@ Result<Xapian::Query> filters_of(const SearchRequest& request, const Xapian::Dat
     return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+/// Runs `body`; when the indexer committed while it read, reads the new revision and tries again.
+template <class Body>
+auto with_retries(Xapian::Database& database, const std::string& path, const Body& body)
+    -> decltype(body()) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return body();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt + 1 >= kRetries) {
+                return tl::unexpected(db::translate(e, path));
+            }
+            database.reopen();
+        } catch (const Xapian::Error& e) {
+            return tl::unexpected(db::translate(e, path));
+        }
+    }
+}
+
 }  // namespace
+
+std::optional<SortOrder> sort_order_from(std::string_view name) {
+    if (name.empty()) {
+        return SortOrder::Auto;
+    }
+    if (name == "relevance") {
+        return SortOrder::Relevance;
+    }
+    if (name == "date") {
+        return SortOrder::Date;
+    }
+    return std::nullopt;
+}
 
 Result<Searcher> Searcher::open(const std::string& path) {
     auto database = db::open_for_reading(path);
@@ -102,19 +133,33 @@ Result<Searcher> Searcher::open(const std::string& path) {
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return run(request);
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            // The indexer committed while we read: read the new revision and try again.
-            if (attempt + 1 >= kRetries) {
-                return tl::unexpected(db::translate(e, path_));
-            }
-            database_.reopen();
-        } catch (const Xapian::Error& e) {
-            return tl::unexpected(db::translate(e, path_));
-        }
+    return with_retries(database_, path_, [&] { return run(request); });
+}
+
+Result<std::optional<Report>> Searcher::find_report(const std::string& id) {
+    return with_retries(database_, path_, [&] { return fetch(id); });
+}
+
+Result<void> Searcher::refresh() {
+    try {
+        database_.reopen();
+    } catch (const Xapian::Error& e) {
+        return tl::unexpected(db::translate(e, path_));
     }
+    return {};
+}
+
+Result<std::optional<Report>> Searcher::fetch(const std::string& id) {
+    const std::string term = schema::boolean_term("id", id);
+    const auto postings = database_.postlist_begin(term);
+    if (postings == database_.postlist_end(term)) {
+        return std::optional<Report>();
+    }
+    auto report = parse_report(database_.get_document(*postings).get_data());
+    if (!report) {
+        return tl::unexpected(report.error());
+    }
+    return std::optional<Report>(std::move(*report));
 }
 
 Result<SearchResponse> Searcher::run(const SearchRequest& request) {

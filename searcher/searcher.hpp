@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette::search {
@@ -23,6 +24,9 @@ enum class SortOrder {
     Relevance,  ///< best first; ties newest first
     Date,       ///< newest first; ties by relevance
 };
+
+/// @return the sort order named "relevance" or "date" ("" is Auto); nullopt for anything else.
+[[nodiscard]] std::optional<SortOrder> sort_order_from(std::string_view name);
 
 /// BM25 parameters (Xapian's defaults; tuned on judged collections by scripts/eval-ranking).
 struct RankingParams {
@@ -75,6 +79,14 @@ class Searcher {
     /// when the database fails.
     [[nodiscard]] Result<SearchResponse> search(const SearchRequest& request);
 
+    /// Fetches one whole report (body included) by its id.
+    /// @return nullopt when no report has that id; a database error when the database fails.
+    [[nodiscard]] Result<std::optional<Report>> find_report(const std::string& id);
+
+    /// Moves to the database's latest committed revision, so that reports the indexer committed
+    /// since the open (or the last refresh) are searched. Cheap when nothing changed.
+    [[nodiscard]] Result<void> refresh();
+
     [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
 
     RankingParams ranking;
@@ -84,6 +96,7 @@ class Searcher {
         : database_(std::move(database)), path_(std::move(path)) {}
 
     Result<SearchResponse> run(const SearchRequest& request);
+    Result<std::optional<Report>> fetch(const std::string& id);
 
     Xapian::Database database_;
     std::string path_;
