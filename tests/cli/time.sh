@@ -24,7 +24,7 @@ assert [b["label"] for b in f["date_histogram"]["buckets"]] == [
     "2025-01-27", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-02-01"]
 assert f["date"] == [{"value": "2025-01", "count": 3}, {"value": "2025-02", "count": 1}]'
 
-# Every range form, and relative dates (today is 2025-02-03).
+# Range forms and relative dates (today is 2025-02-03); the unit tests try every form.
 check() {  # check EXPECTED_IDS ARGS...
   local want=$1
   shift
@@ -32,15 +32,10 @@ check() {  # check EXPECTED_IDS ARGS...
   got=$("$search" --json --limit 100 "$@" | ids)
   [ "$got" = "$want" ] || fail "$*: got '$got', want '$want'"
 }
-check "000 001 004" 'date:2025-01'
-check "000 001 003 004" 'date:2025'
 check "001 003 004" 'date:2025-01-28..2025-02'
 check "001 003 004" 'date:2025-01-31..'
-check "000" 'date:..2025-01-27'
 check "000 001 003 004" 'date:7d..'
-check "000 001 003 004" 'date:last-week'
 check "003" 'date:this-month'
-check "001 003 004" troops --from 3d
 check "000 001 004" troops --from last-month --to last-month
 
 # --sort date: newest first, the undated last.
@@ -49,8 +44,6 @@ order=$("$search" --json --sort date troops | python3 -c "import json,sys; print
 
 # Mentioned dates: a second filter and facet, with the text they came from.
 check "001 004" 'mentions:2024-11'
-check "000" 'mentions:2025-01-13'
-check "001 003" 'mentions:2022'
 check "003" 'mentions:2022-02'
 check "001 004" troops --mentions-from 2024-08 --mentions-to 2024-08
 check "000" troops --mentions-from 2025-04
