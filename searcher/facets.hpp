@@ -26,7 +26,10 @@ struct Facets {
     std::vector<FacetCount> day;     ///< "YYYY-MM-DD", in date order
     Xapian::doccount undated = 0;    ///< matches without a publication date
     Xapian::doccount no_outlet = 0;  ///< matches without an outlet
-    DateHistogram date_histogram;    ///< publication dates, bucketed by the span they cover
+    std::vector<FacetCount> person;  ///< by count, then name (see entity_facets.hpp)
+    std::vector<FacetCount> org;
+    std::vector<FacetCount> place;
+    DateHistogram date_histogram;  ///< publication dates, bucketed by the span they cover
     /// Mentioned dates: reports mentioning each month ("YYYY-MM") and year ("YYYY"), in date
     /// order, and the reports that mention none.
     std::vector<FacetCount> mention_month;

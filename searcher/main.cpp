@@ -50,6 +50,7 @@ Result<Format> parse_format(const std::string& format, bool json) {
 Result<int> run(int argc, char** argv) {
     po::options_description options("gazette-search [options] QUERY...\n\nOptions");
     std::string db_path;
+    std::string gazetteer_path;
     std::string sort;
     std::string format_name;
     std::vector<std::string> words;
@@ -60,6 +61,10 @@ Result<int> run(int argc, char** argv) {
         ("db", po::value(&db_path)->default_value(db::default_path()),
             "database directory or stub file (default: $GAZETTE_DB, else ~/.local/share/gazette/db)")
         ("outlet", po::value(&request.outlets), "only reports from this outlet (repeat to allow several)")
+        ("entity", po::value(&request.entities),
+            "only reports that name this person, organisation or place, in any spelling (repeat: all of them)")
+        ("entities", po::value(&gazetteer_path),
+            "entity gazetteer (default: $GAZETTE_ENTITIES, else corpus/entities.tsv)")
         ("from", po::value(&request.from), "only reports published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, today, 7d, last-week...)")
         ("to", po::value(&request.to), "only reports published on or before this date")
         ("mentions-from", po::value(&request.mentions_from), "only reports that mention a date on or after this one")
@@ -67,7 +72,7 @@ Result<int> run(int argc, char** argv) {
         ("sort", po::value(&sort), "relevance (default) or date (newest first)")
         ("limit", po::value(&request.limit)->default_value(10), "results per page")
         ("offset", po::value(&request.offset)->default_value(0), "results to skip")
-        ("facets", po::bool_switch(&request.facets), "count matches by outlet, date and mentioned date")
+        ("facets", po::bool_switch(&request.facets), "count matches by outlet, date, mentioned date, person, org and place")
         ("format", po::value(&format_name), "text (default), json (one object) or csv (a row per result)")
         ("json", po::bool_switch(), "print one JSON object (same as --format json)")
         ("explain", po::bool_switch(), "print how the query was understood")
@@ -85,6 +90,7 @@ Result<int> run(int argc, char** argv) {
             << "\nQuery syntax: words (ranked, any may match), \"a phrase\", "
                "+required, -excluded, =exact,\nAND OR NOT XOR NEAR ADJ, (groups), and fields: "
                "title: outlet: author: id: date:2025-01..2025-02 mentions:2024-11\n"
+               "entity: person: org: place: (any spelling: person:Syrsky finds Syrskyi)\n"
                "Dates: YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, 7d 4w 6m 1y (ago), "
                "this-week last-week this-month last-month this-year last-year,\n"
                "and ranges A..B, A.., ..B between any of them (date:7d.. is the last seven "
@@ -103,7 +109,7 @@ Result<int> run(int argc, char** argv) {
     if (!format) {
         return tl::unexpected(format.error());
     }
-    auto searcher = search::Searcher::open(db_path);
+    auto searcher = search::Searcher::open(db_path, gazetteer_path);
     if (!searcher) {
         return tl::unexpected(searcher.error());
     }

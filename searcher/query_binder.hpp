@@ -3,6 +3,7 @@
 /// indexer used, phrases exact positional terms, fields their prefixed terms or date ranges.
 #pragma once
 
+#include "common/alias_table.hpp"
 #include "common/dates.hpp"
 #include "common/error.hpp"
 #include "common/text/analyzer.hpp"
@@ -42,11 +43,13 @@ using MentionYears = std::function<YearRange()>;
 /// @return how a field name combines in a query (for the parser).
 [[nodiscard]] query::FieldRole field_role(std::string_view name);
 
-/// Binds a parsed query; `mention_years` is asked (once, only for open mentions: ranges) which
-/// years the database's mentions cover; without it, the schema's bounds are used.
-/// @return ErrorCode::Query for a bad date or an unusable value.
+/// Binds a parsed query. `aliases` (the entity gazetteer, may be null) resolves entity filters
+/// and widens names in free text to their other spellings; `mention_years` is asked (once, only
+/// for open mentions: ranges) which years the database's mentions cover, else the schema's
+/// bounds are used. @return ErrorCode::Query for a bad date or an unusable value.
 [[nodiscard]] Result<BoundQuery> bind(const query::Node& root,
                                       text::Analyzer& analyzer,
+                                      const entities::AliasTable* aliases = nullptr,
                                       const MentionYears& mention_years = {});
 
 /// @return a query on the date slot covering a date spec; ErrorCode::Query when it is not one.

@@ -25,7 +25,10 @@ ordered_json facet_list(const std::vector<FacetCount>& counts) {
 ordered_json entities_of(const Report& report) {
     auto list = ordered_json::array();
     for (const auto& e : report.entities) {
-        list.push_back({{"name", e.name}, {"type", entity_type_name(e.type)}});
+        list.push_back({{"name", e.name},
+                        {"type", entity_type_name(e.type)},
+                        {"variants", e.variants},
+                        {"mentions", e.mentions}});
     }
     return list;
 }
@@ -144,6 +147,18 @@ void append_facet_line(std::string& out,
     out += '\n';
 }
 
+/// The entity facets for a terminal: the most frequent names of each type.
+void append_entity_facet_lines(std::string& out, const Facets& f) {
+    constexpr std::size_t kShown = 10;
+    const auto top = [&](const std::vector<FacetCount>& counts) {
+        return std::vector<FacetCount>(
+            counts.begin(), counts.begin() + static_cast<long>(std::min(kShown, counts.size())));
+    };
+    append_facet_line(out, "People: ", top(f.person), "", 0);
+    append_facet_line(out, "Orgs:   ", top(f.org), "", 0);
+    append_facet_line(out, "Places: ", top(f.place), "", 0);
+}
+
 }  // namespace
 
 ordered_json to_json(const SearchResponse& response) {
@@ -181,9 +196,9 @@ ordered_json to_json(const SearchResponse& response) {
             {"outlet", facet_list(f.outlet)},
             {"date", facet_list(f.month)},
             {"day", facet_list(f.day)},
-            {"person", ordered_json::array()},
-            {"org", ordered_json::array()},
-            {"place", ordered_json::array()},
+            {"person", facet_list(f.person)},
+            {"org", facet_list(f.org)},
+            {"place", facet_list(f.place)},
             {"date_histogram", histogram_json(f.date_histogram)},
             {"mentions", facet_list(f.mention_month)},
             {"mentions_year", facet_list(f.mention_year)},
@@ -254,6 +269,7 @@ std::string to_text(const SearchResponse& response, bool color) {
         append_facet_line(
             out, "Mentions:", top_mentioned(f.mention_month), "(none)", f.no_mentions);
         append_histogram(out, f.date_histogram, f.undated);
+        append_entity_facet_lines(out, f);
     }
     return out;
 }

@@ -3,6 +3,8 @@
 #include "common/database.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
+#include "searcher/entity_facets.hpp"
+#include "searcher/entity_spellings.hpp"
 #include "searcher/query/query_parser.hpp"
 
 #include <algorithm>
@@ -41,8 +43,18 @@ YearRange mention_years(const Xapian::Database& database) {
     return years;
 }
 
-Result<Xapian::Query> filters_of(const SearchRequest& request, const Xapian::Database& database) {
+Result<Xapian::Query> filters_of(const SearchRequest& request,
+                                 const entities::AliasTable& aliases,
+                                 const Xapian::Database& database) {
     std::vector<Xapian::Query> filters;
+    for (const auto& entity : request.entities) {
+        const std::string key = entity_filter_key(entity, &aliases);
+        if (key.empty()) {
+            return fail(
+                ErrorCode::Usage, "--entity '" + entity + "' is not a name", "e.g. --entity Kursk");
+        }
+        filters.emplace_back(schema::entity_term(schema::prefix::kEntity, key));
+    }
     if (!request.outlets.empty()) {
         std::vector<Xapian::Query> outlets;
         for (const auto& outlet : request.outlets) {
@@ -124,12 +136,16 @@ std::optional<SortOrder> sort_order_from(std::string_view name) {
     return std::nullopt;
 }
 
-Result<Searcher> Searcher::open(const std::string& path) {
+Result<Searcher> Searcher::open(const std::string& path, const std::string& gazetteer_path) {
+    auto aliases = entities::load_gazetteer(gazetteer_path);
+    if (!aliases) {
+        return tl::unexpected(aliases.error());
+    }
     auto database = db::open_for_reading(path);
     if (!database) {
         return tl::unexpected(database.error());
     }
-    return Searcher(std::move(*database), path);
+    return Searcher(std::move(*database), path, std::move(*aliases));
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
@@ -179,11 +195,11 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         return tl::unexpected(tree.error());
     }
     text::Analyzer& analyzer = text::thread_analyzer();
-    auto bound = bind(*tree, analyzer, [this] { return mention_years(database_); });
+    auto bound = bind(*tree, analyzer, &aliases_, [this] { return mention_years(database_); });
     if (!bound) {
         return tl::unexpected(bound.error());
     }
-    auto filters = filters_of(request, database_);
+    auto filters = filters_of(request, aliases_, database_);
     if (!filters) {
         return tl::unexpected(filters.error());
     }
@@ -207,6 +223,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     // documents: Xapian 1.4.22 miscounts match spies over two or more remote shards when the same
     // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it).
     FacetCollector facets;
+    std::optional<EntityFacetCollector> entity_facets;
     Xapian::doccount exact_total = 0;
     if (request.facets) {
         // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
@@ -215,6 +232,8 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         counter.set_weighting_scheme(Xapian::BoolWeight());
         counter.set_docid_order(Xapian::Enquire::DONT_CARE);
         facets.attach(counter);
+        entity_facets.emplace(database_);
+        entity_facets->attach(counter);
         exact_total = counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
     }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
@@ -250,6 +269,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     }
     if (request.facets) {
         response.facets = facets.result(exact_total);
+        entity_facets->fill(*response.facets);
     }
     return response;
 }

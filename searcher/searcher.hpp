@@ -4,6 +4,7 @@
 /// gazette-serve are thin layers over it.
 #pragma once
 
+#include "common/alias_table.hpp"
 #include "common/error.hpp"
 #include "common/report.hpp"
 #include "searcher/facets.hpp"
@@ -36,9 +37,10 @@ struct RankingParams {
 
 struct SearchRequest {
     std::string query;
-    std::vector<std::string> outlets;  ///< OR-ed outlet filters (--outlet, repeatable)
-    std::string from;                  ///< date spec: reports on or after its first day
-    std::string to;                    ///< date spec: reports on or before its last day
+    std::vector<std::string> outlets;   ///< OR-ed outlet filters (--outlet, repeatable)
+    std::vector<std::string> entities;  ///< AND-ed entity filters, any spelling (--entity)
+    std::string from;                   ///< date spec: reports on or after its first day
+    std::string to;                     ///< date spec: reports on or before its last day
     std::string mentions_from;  ///< date spec: reports mentioning a date on or after its first day
     std::string mentions_to;    ///< ... and on or before its last day (one mention both)
     SortOrder sort = SortOrder::Auto;
@@ -72,8 +74,10 @@ struct SearchResponse {
 
 class Searcher {
   public:
-    /// Opens the database (a directory or a stub of shards) for searching.
-    [[nodiscard]] static Result<Searcher> open(const std::string& path);
+    /// Opens the database (a directory or a stub of shards) for searching, with the entity
+    /// gazetteer at `gazetteer_path` (empty: the default one, see entities::load_gazetteer).
+    [[nodiscard]] static Result<Searcher> open(const std::string& path,
+                                               const std::string& gazetteer_path = "");
 
     /// Runs a search. @return ErrorCode::Query or Usage for a bad request, a database error
     /// when the database fails.
@@ -92,14 +96,15 @@ class Searcher {
     RankingParams ranking;
 
   private:
-    Searcher(Xapian::Database database, std::string path)
-        : database_(std::move(database)), path_(std::move(path)) {}
+    Searcher(Xapian::Database database, std::string path, entities::AliasTable aliases)
+        : database_(std::move(database)), path_(std::move(path)), aliases_(std::move(aliases)) {}
 
     Result<SearchResponse> run(const SearchRequest& request);
     Result<std::optional<Report>> fetch(const std::string& id);
 
     Xapian::Database database_;
     std::string path_;
+    entities::AliasTable aliases_;
 };
 
 }  // namespace gazette::search
