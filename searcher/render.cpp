@@ -268,8 +268,8 @@ std::string to_text(const SearchResponse& response, bool color) {
         append_facet_line(out, "Months: ", f.month, "(undated)", f.undated);
         append_facet_line(
             out, "Mentions:", top_mentioned(f.mention_month), "(none)", f.no_mentions);
-        append_histogram(out, f.date_histogram, f.undated);
         append_entity_facet_lines(out, f);
+        append_histogram(out, f.date_histogram, f.undated);
     }
     return out;
 }
