@@ -80,4 +80,22 @@ std::array<std::string, 3> date_terms(int year, int month, int day) {
             std::string(prefix::kDay) + d};
 }
 
+std::string mention_day_term(int year, int month, int day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
+    return std::string(prefix::kMentionDay) + buf;
+}
+
+std::string mention_month_term(int year, int month) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d", year, month);
+    return std::string(prefix::kMentionMonth) + buf;
+}
+
+std::string mention_year_term(int year) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", year);
+    return std::string(prefix::kMentionYear) + buf;
+}
+
 }  // namespace gazette::schema

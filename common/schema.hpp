@@ -16,7 +16,7 @@
 namespace gazette::schema {
 
 /// Stored in the database metadata under kVersionKey; checked on every open.
-inline constexpr int kVersion = 3;
+inline constexpr int kVersion = 4;  // 4: mentioned dates (terms XM*, slots 80-81)
 inline constexpr std::string_view kVersionKey = "gazette.schema_version";
 
 /// Glass refuses terms over 245 bytes; longer words are not indexed, longer ids are hashed.
@@ -37,6 +37,13 @@ inline constexpr int kMaxResultWindow = 10000;
 /// The most bytes of a request gazette-serve reads (it takes GET requests only: no body needed).
 inline constexpr std::size_t kMaxRequestBodyBytes = 1024;
 
+/// Mentioned dates: at most this many are kept per report (document data and terms).
+inline constexpr std::size_t kMaxMentionedDates = 200;
+/// Mentioned dates outside these years are not kept ("in 1500" is history, not news); open
+/// mentions: ranges are clamped to them.
+inline constexpr int kMinMentionYear = 1800;
+inline constexpr int kMaxMentionYear = 2199;
+
 /// Value slots. Append only: a slot's number never changes meaning.
 enum class Slot : Xapian::valueno {
     Date = 0,         ///< publication date "YYYYMMDD"; absent when undated (sort, range, facet)
@@ -44,6 +51,9 @@ enum class Slot : Xapian::valueno {
     Author = 2,       ///< author display name
     ContentHash = 3,  ///< hash of what was indexed (incremental re-indexing skips equal ones)
     Source = 4,       ///< the file the report came from (pruning)
+    // 80-99 belong to mentioned dates (common/mentioned_dates.hpp).
+    MentionMonths = 80,  ///< the distinct months a report mentions, "2024-08 2024-11" (facet)
+    MentionYears = 81,   ///< the distinct years it mentions, "2022 2024" (facet)
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(Slot s) {
@@ -84,6 +94,10 @@ inline constexpr std::string_view kPerson = "XP";  ///< entity keys (entities::e
 inline constexpr std::string_view kOrg = "XG";
 inline constexpr std::string_view kPlace = "XL";
 inline constexpr std::string_view kEntity = "XE";  ///< any type
+/// Mentioned dates, by the units that hold them (common/mentioned_dates.hpp).
+inline constexpr std::string_view kMentionDay = "XMD";
+inline constexpr std::string_view kMentionMonth = "XMM";
+inline constexpr std::string_view kMentionYear = "XMY";
 }  // namespace prefix
 
 /// @return the term prefix of an entity type.
@@ -101,10 +115,11 @@ inline constexpr std::string_view kEntity = "XE";  ///< any type
 
 /// How a query field matches.
 enum class FieldKind {
-    Text,     ///< words, stemmed, with positions (title:)
-    Boolean,  ///< an exact filter on a whole value (outlet:, author:, id:)
-    Date,     ///< a date spec over the date slot (date:)
-    Entity,   ///< an entity filter: any spelling resolves to the entity's key (person:Syrsky)
+    Text,           ///< words, stemmed, with positions (title:)
+    Boolean,        ///< an exact filter on a whole value (outlet:, author:, id:)
+    Date,           ///< a date spec over the date slot (date:)
+    Entity,         ///< an entity filter: any spelling resolves to the entity's key (person:Syrsky)
+    MentionedDate,  ///< a date spec over the dates the text mentions (mentions:)
 };
 
 /// A field users can name in a query: `name:value`.
@@ -126,6 +141,7 @@ inline constexpr std::array kFields{
     Field{"person", prefix::kPerson, FieldKind::Entity, true, "person:Syrsky"},
     Field{"org", prefix::kOrg, FieldKind::Entity, true, "org:NYT"},
     Field{"place", prefix::kPlace, FieldKind::Entity, true, "place:DPRK"},
+    Field{"mentions", "", FieldKind::MentionedDate, false, "mentions:2024-11"},
 };
 
 /// @return the field of that name, or nullptr.
@@ -150,6 +166,11 @@ inline constexpr std::array kFields{
 
 /// @return the year, month and day terms of a publication date ("Y2025", "M202501", "D20250131").
 [[nodiscard]] std::array<std::string, 3> date_terms(int year, int month, int day);
+
+/// @return the terms of a mentioned day, month and year ("XMD20250119", "XMM202501", "XMY2025").
+[[nodiscard]] std::string mention_day_term(int year, int month, int day);
+[[nodiscard]] std::string mention_month_term(int year, int month);
+[[nodiscard]] std::string mention_year_term(int year);
 
 namespace detail {
 constexpr bool prefixes_unique() {

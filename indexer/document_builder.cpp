@@ -1,6 +1,7 @@
 #include "indexer/document_builder.hpp"
 
 #include "common/entity_names.hpp"
+#include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
 
@@ -75,6 +76,22 @@ void index_entities(Xapian::Document& doc, const Report& report) {
     }
 }
 
+/// Mentioned dates: terms for mentions: filters, and the joined months and years for the facet.
+void index_mentioned_dates(Xapian::Document& doc, const std::vector<MentionedDate>& mentions) {
+    for (const auto& mention : mentions) {
+        for (const auto& term : mention_terms(mention)) {
+            doc.add_boolean_term(term);
+        }
+    }
+    const MentionFacetValues values = mention_facet_values(mentions);
+    if (!values.months.empty()) {
+        doc.add_value(schema::slot(schema::Slot::MentionMonths), values.months);
+    }
+    if (!values.years.empty()) {
+        doc.add_value(schema::slot(schema::Slot::MentionYears), values.years);
+    }
+}
+
 }  // namespace
 
 std::string id_term(std::string_view id) {
@@ -107,6 +124,7 @@ Xapian::Document build_document(const Report& report,
         doc.add_value(schema::slot(schema::Slot::Date), report.date->compact());
     }
     index_entities(doc, report);
+    index_mentioned_dates(doc, report.mentioned_dates);
     doc.add_value(schema::slot(schema::Slot::ContentHash), hash);
     doc.add_value(schema::slot(schema::Slot::Source), report.source);
     doc.set_data(serialise_report(report));

@@ -1,6 +1,7 @@
 #include "indexer/pipeline.hpp"
 
 #include "indexer/cleaner.hpp"
+#include "indexer/date_extractor.hpp"
 #include "indexer/document_builder.hpp"
 
 namespace gazette::indexer {
@@ -12,6 +13,9 @@ PreparedReport ReportPipeline::prepare(Report raw,
     if (config_.entities) {
         cleaned.report.entities = config_.entities->extract(cleaned.report);
     }
+    // Extract: the dates the text mentions, resolved against the (now final) publication date.
+    cleaned.report.mentioned_dates =
+        extract_mentioned_dates(cleaned.report.body, cleaned.report.date);
     PreparedReport prepared;
     prepared.id = cleaned.report.id;
     prepared.document = build_document(cleaned.report, hash, analyzer);

@@ -65,12 +65,14 @@ Result<int> run(int argc, char** argv) {
             "only reports that name this person, organisation or place, in any spelling (repeat: all of them)")
         ("entities", po::value(&gazetteer_path),
             "entity gazetteer (default: $GAZETTE_ENTITIES, else corpus/entities.tsv)")
-        ("from", po::value(&request.from), "only reports published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD)")
+        ("from", po::value(&request.from), "only reports published on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, today, 7d, last-week...)")
         ("to", po::value(&request.to), "only reports published on or before this date")
+        ("mentions-from", po::value(&request.mentions_from), "only reports that mention a date on or after this one")
+        ("mentions-to", po::value(&request.mentions_to), "only reports that mention a date on or before this one")
         ("sort", po::value(&sort), "relevance (default) or date (newest first)")
         ("limit", po::value(&request.limit)->default_value(10), "results per page")
         ("offset", po::value(&request.offset)->default_value(0), "results to skip")
-        ("facets", po::bool_switch(&request.facets), "count matches by outlet, date, person, org and place")
+        ("facets", po::bool_switch(&request.facets), "count matches by outlet, date, mentioned date, person, org and place")
         ("format", po::value(&format_name), "text (default), json (one object) or csv (a row per result)")
         ("json", po::bool_switch(), "print one JSON object (same as --format json)")
         ("explain", po::bool_switch(), "print how the query was understood")
@@ -87,8 +89,12 @@ Result<int> run(int argc, char** argv) {
             << options
             << "\nQuery syntax: words (ranked, any may match), \"a phrase\", "
                "+required, -excluded, =exact,\nAND OR NOT XOR NEAR ADJ, (groups), and fields: "
-               "title: outlet: author: id: date:2025-01..2025-02\n"
-               "entity: person: org: place: (any spelling: person:Syrsky finds Syrskyi)\n";
+               "title: outlet: author: id: date:2025-01..2025-02 mentions:2024-11\n"
+               "entity: person: org: place: (any spelling: person:Syrsky finds Syrskyi)\n"
+               "Dates: YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, 7d 4w 6m 1y (ago), "
+               "this-week last-week this-month last-month this-year last-year,\n"
+               "and ranges A..B, A.., ..B between any of them (date:7d.. is the last seven "
+               "days)\n";
         return exit_codes::kOk;
     }
     for (const auto& word : words) {

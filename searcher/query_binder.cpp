@@ -1,6 +1,7 @@
 #include "searcher/query_binder.hpp"
 
 #include "common/dates.hpp"
+#include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "searcher/entity_spellings.hpp"
 
@@ -18,8 +19,10 @@ using Part = std::optional<Xapian::Query>;
 
 class Binder {
   public:
-    Binder(text::Analyzer& analyzer, const entities::AliasTable* aliases)
-        : analyzer_(analyzer), aliases_(aliases) {}
+    Binder(text::Analyzer& analyzer,
+           const entities::AliasTable* aliases,
+           const MentionYears& mention_years)
+        : analyzer_(analyzer), aliases_(aliases), mention_years_(mention_years) {}
 
     Result<Part> bind(const Node& node) {
         switch (node.kind) {
@@ -174,6 +177,13 @@ class Binder {
                 }
                 return Part(std::move(*range));
             }
+            case schema::FieldKind::MentionedDate: {
+                auto span = parse_date_spec(node.text);
+                if (!span) {
+                    return tl::unexpected(span.error());
+                }
+                return Part(mentioned_span_query(*span, years_for(*span)));
+            }
             case schema::FieldKind::Boolean:
                 return Part(Xapian::Query(schema::boolean_term(*field, node.text)));
             case schema::FieldKind::Entity:
@@ -292,8 +302,22 @@ class Binder {
         }
     }
 
+    YearRange years_for(const DateSpan& span) {
+        if (span.first && span.last) {
+            return {span.first->year, span.last->year};
+        }
+        if (!known_years_) {
+            known_years_ = mention_years_
+                               ? mention_years_()
+                               : YearRange{schema::kMinMentionYear, schema::kMaxMentionYear};
+        }
+        return *known_years_;
+    }
+
     text::Analyzer& analyzer_;
     const entities::AliasTable* aliases_;
+    const MentionYears& mention_years_;
+    std::optional<YearRange> known_years_;
 };
 
 }  // namespace
@@ -323,10 +347,22 @@ Result<Xapian::Query> date_range_query(std::string_view spec) {
     return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, span->last->compact());
 }
 
+Xapian::Query mentioned_span_query(const DateSpan& span, const YearRange& years) {
+    const auto terms = mention_span_terms(span, years.first, years.last);
+    if (terms.empty()) {
+        return Xapian::Query::MatchNothing;
+    }
+    // A filter: which dates a report mentions says nothing about how well it matches.
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                         0.0);
+}
+
 Result<BoundQuery> bind(const query::Node& root,
                         text::Analyzer& analyzer,
-                        const entities::AliasTable* aliases) {
-    Binder binder(analyzer, aliases);
+                        const entities::AliasTable* aliases,
+                        const MentionYears& mention_years) {
+    Binder binder(analyzer, aliases, mention_years);
     auto part = binder.bind(root);
     if (!part) {
         return tl::unexpected(part.error());

@@ -7,6 +7,9 @@
 #include "searcher/entity_spellings.hpp"
 #include "searcher/query/query_parser.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace gazette::search {
 namespace {
 
@@ -14,8 +17,35 @@ constexpr int kRetries = 3;
 /// Matches Xapian looks at even without facets, so that small totals are exact, not estimates.
 constexpr Xapian::doccount kCheckAtLeast = 200;
 
+constexpr std::string_view kDateHint =
+    "use YYYY, YYYY-MM or YYYY-MM-DD, today, yesterday, 7d, 4w, 6m, 1y, this-week, last-week, "
+    "this-month, last-month, this-year or last-year";
+
+Result<CalendarDate> date_flag(std::string_view flag, const std::string& spec, bool as_from) {
+    auto date = as_from ? parse_date_from(spec) : parse_date_to(spec);
+    if (!date) {
+        return fail(ErrorCode::Query,
+                    std::string(flag) + " '" + spec + "' is not a date",
+                    std::string(kDateHint));
+    }
+    return date;
+}
+
+/// The years the database's mentioned dates are filed under (its mentioned-year terms).
+YearRange mention_years(const Xapian::Database& database) {
+    YearRange years{schema::kMaxMentionYear, schema::kMinMentionYear};
+    const std::string prefix(schema::prefix::kMentionYear);
+    for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+        const int year = std::atoi((*it).c_str() + prefix.size());
+        years.first = std::min(years.first, year);
+        years.last = std::max(years.last, year);
+    }
+    return years;
+}
+
 Result<Xapian::Query> filters_of(const SearchRequest& request,
-                                 const entities::AliasTable& aliases) {
+                                 const entities::AliasTable& aliases,
+                                 const Xapian::Database& database) {
     std::vector<Xapian::Query> filters;
     for (const auto& entity : request.entities) {
         const std::string key = entity_filter_key(entity, &aliases);
@@ -32,25 +62,43 @@ Result<Xapian::Query> filters_of(const SearchRequest& request,
         }
         filters.emplace_back(Xapian::Query::OP_OR, outlets.begin(), outlets.end());
     }
+    const auto date_slot = schema::slot(schema::Slot::Date);
     if (!request.from.empty()) {
-        auto span = parse_date_spec(request.from);
-        if (!span || !span->first) {
-            return fail(ErrorCode::Query,
-                        "--from '" + request.from + "' is not a date",
-                        "use YYYY, YYYY-MM or YYYY-MM-DD");
+        auto from = date_flag("--from", request.from, true);
+        if (!from) {
+            return tl::unexpected(from.error());
         }
-        filters.emplace_back(
-            Xapian::Query::OP_VALUE_GE, schema::slot(schema::Slot::Date), span->first->compact());
+        filters.emplace_back(Xapian::Query::OP_VALUE_GE, date_slot, from->compact());
     }
     if (!request.to.empty()) {
-        auto span = parse_date_spec(request.to);
-        if (!span || !span->last) {
-            return fail(ErrorCode::Query,
-                        "--to '" + request.to + "' is not a date",
-                        "use YYYY, YYYY-MM or YYYY-MM-DD");
+        auto to = date_flag("--to", request.to, false);
+        if (!to) {
+            return tl::unexpected(to.error());
         }
-        filters.emplace_back(
-            Xapian::Query::OP_VALUE_LE, schema::slot(schema::Slot::Date), span->last->compact());
+        filters.emplace_back(Xapian::Query::OP_VALUE_LE, date_slot, to->compact());
+    }
+    if (!request.mentions_from.empty() || !request.mentions_to.empty()) {
+        // One span, so that a single mention must lie within both bounds.
+        DateSpan span;
+        if (!request.mentions_from.empty()) {
+            auto from = date_flag("--mentions-from", request.mentions_from, true);
+            if (!from) {
+                return tl::unexpected(from.error());
+            }
+            span.first = *from;
+        }
+        if (!request.mentions_to.empty()) {
+            auto to = date_flag("--mentions-to", request.mentions_to, false);
+            if (!to) {
+                return tl::unexpected(to.error());
+            }
+            span.last = *to;
+        }
+        YearRange years = mention_years(database);
+        if (span.first && span.last) {
+            years = {span.first->year, span.last->year};
+        }
+        filters.push_back(mentioned_span_query(span, years));
     }
     return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
@@ -147,11 +195,11 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         return tl::unexpected(tree.error());
     }
     text::Analyzer& analyzer = text::thread_analyzer();
-    auto bound = bind(*tree, analyzer, &aliases_);
+    auto bound = bind(*tree, analyzer, &aliases_, [this] { return mention_years(database_); });
     if (!bound) {
         return tl::unexpected(bound.error());
     }
-    auto filters = filters_of(request, aliases_);
+    auto filters = filters_of(request, aliases_, database_);
     if (!filters) {
         return tl::unexpected(filters.error());
     }

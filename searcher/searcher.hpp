@@ -41,6 +41,8 @@ struct SearchRequest {
     std::vector<std::string> entities;  ///< AND-ed entity filters, any spelling (--entity)
     std::string from;                   ///< date spec: reports on or after its first day
     std::string to;                     ///< date spec: reports on or before its last day
+    std::string mentions_from;  ///< date spec: reports mentioning a date on or after its first day
+    std::string mentions_to;    ///< ... and on or before its last day (one mention both)
     SortOrder sort = SortOrder::Auto;
     int limit = 10;
     int offset = 0;

@@ -82,6 +82,10 @@ Result<search::SearchRequest> parse_search_params(const Params& params, int defa
             request.from = value;
         } else if (name == "to") {
             request.to = value;
+        } else if (name == "mentions_from") {
+            request.mentions_from = value;
+        } else if (name == "mentions_to") {
+            request.mentions_to = value;
         } else if (name == "sort") {
             auto order = search::sort_order_from(value);
             if (!order) {

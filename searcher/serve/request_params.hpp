@@ -15,9 +15,10 @@ namespace gazette::serve {
 /// Parameters as the HTTP library decodes them: names may repeat (outlet=A&outlet=B).
 using Params = std::multimap<std::string, std::string>;
 
-/// The parameter names a search accepts: q, outlet, entity, from, to, sort, limit, offset, facets.
+/// The parameter names a search accepts: q, outlet, entity, from, to, mentions_from, mentions_to,
+/// sort, limit, offset, facets.
 inline constexpr std::string_view kSearchParams =
-    "q, outlet, entity, from, to, sort, limit, offset, facets";
+    "q, outlet, entity, from, to, mentions_from, mentions_to, sort, limit, offset, facets";
 
 /// @return the request; `default_limit` when no limit is given. ErrorCode::Usage for a bad
 /// parameter, and when offset + limit passes schema::kMaxResultWindow.

@@ -68,5 +68,7 @@ withdrawal outlet:"Kyiv Post"
 date:2025-01
 Syrskyi OR Syrsky
 Kursk -Puls
+troops mentions:2024-11
+mentions:2022..
 QUERIES
 echo "remote: $checked answers identical over two xapian-tcpsrv shards"

@@ -166,7 +166,8 @@ def check_errors(server):
         ("/api/search?offset=99999999999999999999", 400, "whole number"),
         ("/api/search?sort=random", 400, "not a sort order"),
         ("/api/search?facets=maybe", 400, "yes or no"),
-        ("/api/search?from=yesterday", 400, "not a date"),
+        ("/api/search?from=someday", 400, "not a date"),  # "yesterday" is a date (issue 4)
+        ("/api/search?mentions_from=someday", 400, "not a date"),
         ("/api/search?outlet=", 400, "empty"),
         ("/api/search?q=" + "a" * 4097, 400, "longer than 4096 bytes"),
         ("/api/search?q=" + "a" * 9000, 414, "too long"),

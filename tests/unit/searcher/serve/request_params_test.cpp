@@ -40,6 +40,8 @@ TEST_SUITE("serve") {
                               {"outlet", "Flux Daily"},
                               {"from", "2025-01"},
                               {"to", "2025-01-31"},
+                              {"mentions_from", "2024-11"},
+                              {"mentions_to", "last-month"},
                               {"sort", "date"},
                               {"limit", "25"},
                               {"offset", "50"},
@@ -49,6 +51,8 @@ TEST_SUITE("serve") {
         CHECK(request->outlets == std::vector<std::string>{"Kyiv Post", "Flux Daily"});
         CHECK(request->from == "2025-01");
         CHECK(request->to == "2025-01-31");
+        CHECK(request->mentions_from == "2024-11");
+        CHECK(request->mentions_to == "last-month");
         CHECK(request->sort == search::SortOrder::Date);
         CHECK(request->limit == 25);
         CHECK(request->offset == 50);
