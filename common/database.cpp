@@ -16,12 +16,22 @@ std::string reindex_hint(const std::string& path) {
 bool looks_like_xapian_dir(const fs::path& dir) {
     std::error_code ec;
     return fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec) ||
-           fs::exists(dir / "iamhoney", ec);
+           fs::exists(dir / "iamhoney", ec) || fs::exists(dir / kStubFileName, ec);
 }
 
+/// @return true when `dir` holds files other than the indexer's lock file.
 bool is_nonempty_dir(const fs::path& dir) {
     std::error_code ec;
-    return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) != fs::directory_iterator();
+    if (!fs::is_directory(dir, ec)) {
+        return false;
+    }
+    for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        if (it->path().filename() != kLockFileName) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace

@@ -11,6 +11,12 @@
 
 namespace gazette::db {
 
+/// The indexer's lock file in a database directory; it holds the pid of the indexer that has it.
+inline constexpr std::string_view kLockFileName = "gazette.lock";
+/// The stub file of a sharded database directory: Xapian opens a directory holding one as the
+/// shards it lists (`auto shard-0` lines).
+inline constexpr std::string_view kStubFileName = "XAPIANDB";
+
 /// @return $GAZETTE_DB, else $XDG_DATA_HOME/gazette/db, else ~/.local/share/gazette/db.
 [[nodiscard]] std::string default_path();
 

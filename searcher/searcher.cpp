@@ -57,6 +57,7 @@ Result<Searcher> Searcher::open(const std::string& path) {
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
+            database_.reopen();  // see what the indexer has committed since the last search
             return run(request);
         } catch (const Xapian::DatabaseModifiedError& e) {
             // The indexer committed while we read: read the new revision and try again.
