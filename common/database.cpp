@@ -9,6 +9,9 @@ namespace gazette::db {
 namespace fs = std::filesystem;
 namespace {
 
+/// Opening races the indexer's commits now and then; a few attempts always win.
+constexpr int kOpenAttempts = 5;
+
 std::string reindex_hint(const std::string& path) {
     return "re-index: gazette-index --db " + path + " --rebuild PATH...";
 }
@@ -116,14 +119,20 @@ Result<Xapian::Database> open_for_reading(const std::string& path) {
                     path + " is not a Gazette database",
                     "pass --db with the directory gazette-index wrote");
     }
-    try {
-        Xapian::Database database(path);
-        if (auto ok = check_schema(database, path); !ok) {
-            return tl::unexpected(ok.error());
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Xapian::Database database(path);
+            if (auto ok = check_schema(database, path); !ok) {
+                return tl::unexpected(ok.error());
+            }
+            return database;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= kOpenAttempts) {  // else the indexer committed as we opened: again
+                return tl::unexpected(translate(e, path));
+            }
+        } catch (const Xapian::Error& e) {
+            return tl::unexpected(translate(e, path));
         }
-        return database;
-    } catch (const Xapian::Error& e) {
-        return tl::unexpected(translate(e, path));
     }
 }
 

@@ -25,6 +25,8 @@ constexpr std::size_t kUnitsPerJob = 4;
 /// A feed on standard input is committed after this long without a new line, so that what a
 /// slow scraper sends shows in searches without waiting for a full batch.
 constexpr auto kFeedIdleCommit = std::chrono::seconds(2);
+/// How often the writer looks up while it waits for input: progress, stop requests, idle commits.
+constexpr auto kIdleTick = std::chrono::milliseconds(250);
 
 double seconds_since(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -51,6 +53,16 @@ Result<void> index_sources(const IndexRunOptions& options,
     }
     const std::size_t jobs = std::max<std::size_t>(options.jobs, 1);
     std::optional<Error> error;
+    auto last_unit = Clock::now();
+    bool idle_committed = true;
+    const auto progress = [&] {
+        if (options.on_progress) {
+            options.on_progress({stage.bytes(),
+                                 feed_on_stdin ? 0 : bytes_total,
+                                 stage.reports(),
+                                 seconds_since(started)});
+        }
+    };
     writers.start();
     OrderedPipeline<InputUnit, PreparedUnit>(jobs, jobs * kUnitsPerJob)
         .run({
@@ -64,19 +76,19 @@ Result<void> index_sources(const IndexRunOptions& options,
                         error = ok.error();
                         return false;
                     }
-                    if (options.on_progress) {
-                        options.on_progress({stage.bytes(),
-                                             feed_on_stdin ? 0 : bytes_total,
-                                             stage.reports(),
-                                             seconds_since(started)});
-                    }
+                    last_unit = Clock::now();
+                    idle_committed = false;
+                    progress();
                     interrupted = stop_requested(options);
                     return !interrupted;
                 },
             .idle =
                 [&] {
+                    progress();  // the clock runs on while a slow feed or a big file is read
                     interrupted = stop_requested(options);
-                    if (!interrupted && feed_on_stdin) {
+                    if (!interrupted && feed_on_stdin && !idle_committed &&
+                        Clock::now() - last_unit >= kFeedIdleCommit) {
+                        idle_committed = true;
                         if (auto ok = writers.commit_pending(); !ok) {
                             error = ok.error();
                             return false;
@@ -84,7 +96,7 @@ Result<void> index_sources(const IndexRunOptions& options,
                     }
                     return !interrupted;
                 },
-            .idle_after = std::chrono::duration_cast<std::chrono::milliseconds>(kFeedIdleCommit),
+            .idle_after = kIdleTick,
         });
     auto finished = writers.finish();
     if (error) {

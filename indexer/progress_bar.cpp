@@ -33,7 +33,8 @@ std::size_t terminal_width(std::FILE* out) {
 std::string ProgressBar::render(const IndexProgress& progress, std::size_t width) {
     const double rate =
         progress.seconds > 0 ? static_cast<double>(progress.reports) / progress.seconds : 0;
-    std::string counts = fmt::format("{} reports  {:.0f}/s", progress.reports, rate);
+    std::string counts = fmt::format(
+        "{} report{}  {:.0f}/s", progress.reports, progress.reports == 1 ? "" : "s", rate);
     if (progress.bytes_total == 0) {
         return counts + "  " + duration(progress.seconds);
     }
