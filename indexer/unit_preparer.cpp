@@ -49,9 +49,22 @@ PreparedUnit UnitPreparer::prepare(InputUnit& unit, std::size_t worker) {
     out.problems = std::move(unit.problems);
     out.rejected = unit.rejected;
 
+    // A bug in a reader or an extractor costs the input it met, never the run.
+    const auto internal_error = [&](std::size_t line, const std::exception& e) {
+        out.problems.push_back({file.path,
+                                line,
+                                std::string("internal error (") + e.what() + ")",
+                                "skipped; please report this with the input"});
+        ++out.rejected;
+    };
     std::vector<std::size_t> lines;  // of each report read from a feed
-    ReadResult read =
-        unit.whole_file ? read_source(file, defaults_) : read_lines(file, unit, lines);
+    ReadResult read;
+    try {
+        read = unit.whole_file ? read_source(file, defaults_) : read_lines(file, unit, lines);
+    } catch (const std::exception& e) {
+        internal_error(unit.whole_file || unit.lines.empty() ? 0 : unit.lines.front().number, e);
+        return out;
+    }
     out.rejected += read.rejected;
     out.problems.insert(out.problems.end(), read.problems.begin(), read.problems.end());
 
@@ -72,8 +85,14 @@ PreparedUnit UnitPreparer::prepare(InputUnit& unit, std::size_t worker) {
                                                          : PreparedItem::State::Moved;
             item.report = std::move(report);
         } else {
-            item.document =
-                pipeline_.prepare(std::move(report), item.hash, text::thread_analyzer()).document;
+            try {
+                item.document =
+                    pipeline_.prepare(std::move(report), item.hash, text::thread_analyzer())
+                        .document;
+            } catch (const std::exception& e) {
+                internal_error(item.line, e);
+                continue;
+            }
         }
         out.items.push_back(std::move(item));
     }

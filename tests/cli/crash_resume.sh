@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# kill -9 at any moment leaves a database that opens and holds exactly the committed batches; a
-# run again converges to the full set.
+# kill -9 at any moment leaves a database that opens and holds exactly the committed batches;
+# SIGTERM stops a run cleanly; a run again converges to the full set.
 # Usage: crash_resume.sh GAZETTE_INDEX GAZETTE_SEARCH
 set -uo pipefail
 index=$1 search=$2
@@ -40,6 +40,27 @@ for round in 1 2 3; do
   echo "round $round: killed with $count reports committed"
   previous=$count
 done
+
+# SIGTERM (or Ctrl-C): the indexer stops, commits what it wrote, says so, and exits 1.
+if [ "$previous" -lt "$reports" ]; then
+  "$index" --db "$db" --batch "$batch" --jobs 2 --quiet "$tmp/reports" 2>"$tmp/err" &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null && [ "$(doc_count "$db")" -lt $((previous + batch)) ]; do
+    sleep 0.02
+  done
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid"
+  code=$?
+  count=$(doc_count "$db")
+  if [ "$count" -lt "$reports" ]; then
+    [ "$code" -eq 1 ] || fail "SIGTERM: exit $code, want 1"
+    grep -qx "gazette-index: interrupted; what was indexed is committed (run the same command again to finish)" \
+      "$tmp/err" || fail "SIGTERM: $(cat "$tmp/err")"
+  fi
+  [ "$count" -ge "$previous" ] || fail "SIGTERM: $count reports, fewer than the $previous before"
+  echo "SIGTERM: stopped with $count reports committed"
+  previous=$count
+fi
 
 "$index" --db "$db" --json --batch "$batch" "$tmp/reports" >"$tmp/out" 2>"$tmp/err" ||
   fail "the run after the kills failed: $(cat "$tmp/err")"
