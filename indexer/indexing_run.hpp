@@ -27,7 +27,9 @@ struct IndexProgress {
 struct IndexRunOptions {
     std::string db_path;
     db::WriteMode mode = db::WriteMode::CreateOrOpen;
-    std::size_t batch_size = 1000;  ///< reports per commit (per shard)
+    /// Reports per commit (per shard): what a crash loses at most. Small batches also keep
+    /// Xapian's write path fast and its memory low (BENCHMARKS.md).
+    std::size_t batch_size = 250;
     std::size_t jobs = 1;           ///< threads that read, clean, extract and build
     std::size_t shards = 0;         ///< 0: as the database has them (one for a new database)
     bool prune = false;             ///< drop reports whose file is gone (see WriteStage)

@@ -100,7 +100,7 @@ Result<int> run(int argc, char** argv) {
         ("prune", po::bool_switch(&run_options.prune),
             "drop reports whose file is gone (or, for files read in this run, no longer holds them)")
         ("rebuild", po::bool_switch(), "empty the database first (after a schema change)")
-        ("batch", po::value(&run_options.batch_size)->default_value(1000),
+        ("batch", po::value(&run_options.batch_size)->default_value(250),
             "reports per commit: what a crash can lose at most")
         ("jobs,j", po::value(&run_options.jobs)->default_value(cores),
             "threads that read, clean and analyse reports")

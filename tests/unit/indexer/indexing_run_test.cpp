@@ -1,6 +1,7 @@
 #include "common/schema.hpp"
 #include "indexer/database_layout.hpp"
 #include "indexer/index_lock.hpp"
+#include "indexer/write_stage.hpp"
 #include "searcher/render.hpp"
 #include "searcher/searcher.hpp"
 #include "tests/unit/indexer/indexing_support.hpp"
@@ -37,6 +38,14 @@ IndexRun index_stdin(const std::string& db,
     dup2(saved, STDIN_FILENO);
     ::close(saved);
     return run;
+}
+
+/// Indexes one report, dir/in/a.txt, into `shards` shards at dir/db.
+void index_one_report_sharded(const TempDir& dir, std::size_t shards) {
+    dir.write("in/a.txt", "Report a.");
+    indexer::IndexRunOptions options;
+    options.shards = shards;
+    index_into(dir / "db", {dir / "in"}, options);
 }
 
 }  // namespace
@@ -332,10 +341,8 @@ TEST_SUITE("indexer") {
 
     TEST_CASE("indexing_run: the shard count is kept, and changed only by a rebuild") {
         TempDir dir;
-        dir.write("in/a.txt", "Report a.");
+        index_one_report_sharded(dir, 2);
         indexer::IndexRunOptions options;
-        options.shards = 2;
-        index_into(dir / "db", {dir / "in"}, options);
         options.shards = 4;
         options.db_path = dir / "db";
         options.paths = {dir / "in"};
@@ -359,6 +366,26 @@ TEST_SUITE("indexer") {
         const auto plain = indexer::run_indexing(options, [](const InputProblem&) {});
         REQUIRE_FALSE(plain);
         CHECK(plain.error().message == dir / "plain" + " is one database, not shards");
+    }
+
+    TEST_CASE("indexing_run: shards whose stub was never written are found, and the stub made") {
+        TempDir dir;
+        index_one_report_sharded(dir, 3);
+        fs::remove(dir.path() / "db/XAPIANDB");  // as if a first run had stopped before it
+        CHECK(indexer::existing_layout(dir / "db")->shards == 3);
+        const auto again = index_into(dir / "db", {dir / "in"});
+        CHECK(again.summary.shards == 3);
+        CHECK(again.summary.unchanged == 1);
+        CHECK(fs::exists(dir.path() / "db/XAPIANDB"));
+        CHECK_FALSE(indexer::existing_layout(dir / "nothing-here"));
+    }
+
+    TEST_CASE("indexing_run: the file of a stored source") {
+        CHECK(indexer::file_of_source("/data/feed.jsonl:12") == "/data/feed.jsonl");
+        CHECK(indexer::file_of_source("/data/a:b/report.txt") == "/data/a:b/report.txt");
+        CHECK(indexer::file_of_source("/data/notes.txt:12") == "/data/notes.txt:12");
+        CHECK(indexer::file_of_source("<stdin>:3") == "<stdin>:3");
+        CHECK(indexer::file_of_source("/data/x.ndjson:") == "/data/x.ndjson:");
     }
 
     TEST_CASE("indexing_run: routing by id hash is stable and spreads reports") {
