@@ -30,10 +30,10 @@ struct IndexRunOptions {
     /// Reports per commit (per shard): what a crash loses at most. Small batches also keep
     /// Xapian's write path fast and its memory low (BENCHMARKS.md).
     std::size_t batch_size = 250;
-    std::size_t jobs = 1;           ///< threads that read, clean, extract and build
-    std::size_t shards = 0;         ///< 0: as the database has them (one for a new database)
-    bool prune = false;             ///< drop reports whose file is gone (see WriteStage)
-    bool wait = false;              ///< wait for another indexer instead of failing
+    std::size_t jobs = 1;    ///< threads that read, clean, extract and build
+    std::size_t shards = 0;  ///< 0: as the database has them (one for a new database)
+    bool prune = false;      ///< drop reports whose file is gone (see WriteStage)
+    bool wait = false;       ///< wait for another indexer instead of failing
     ReportDefaults defaults;
     std::vector<std::string> paths;       ///< files and directories to index; "-" is stdin
     std::vector<std::string> delete_ids;  ///< reports to delete
