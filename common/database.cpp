@@ -136,7 +136,7 @@ Result<Xapian::Database> open_for_reading(const std::string& path) {
     }
 }
 
-Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, WriteMode mode) {
+Result<void> check_writable(const std::string& path) {
     std::error_code ec;
     if (is_nonempty_dir(path) && !looks_like_xapian_dir(path)) {
         return fail(ErrorCode::DatabaseNotGazette,
@@ -147,6 +147,14 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, Write
         return fail(ErrorCode::DatabaseNotGazette,
                     path + " is a file, not a database directory",
                     "pass --db with a directory (stub files are for searching shards)");
+    }
+    return {};
+}
+
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, WriteMode mode) {
+    std::error_code ec;
+    if (auto ok = check_writable(path); !ok) {
+        return tl::unexpected(ok.error());
     }
     try {
         fs::create_directories(

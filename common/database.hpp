@@ -30,6 +30,11 @@ enum class WriteMode {
     Rebuild,       ///< start again empty, whatever is there (if it is a database)
 };
 
+/// Checks that a database may be written at `path`: it is missing, empty (but for the lock
+/// file), or a Xapian database (or a directory of shards with a stub) already.
+/// @return ErrorCode::DatabaseNotGazette when it is a file, or a directory of other files.
+[[nodiscard]] Result<void> check_writable(const std::string& path);
+
 /// Opens (or creates) a database for writing; records the schema version in a new one.
 /// @return ErrorCode::DatabaseLocked when another writer holds it, DatabaseNotGazette when the
 /// path is a directory of other files, SchemaMismatch, DatabaseCorrupt or Io.

@@ -116,6 +116,12 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
         on_problem(problem);
     };
 
+    // Nothing is written (not even the lock file) where a database cannot be.
+    if (!existing_layout(options.db_path)) {
+        if (auto ok = db::check_writable(options.db_path); !ok) {
+            return tl::unexpected(ok.error());
+        }
+    }
     auto lock = IndexLock::acquire(options.db_path, options.wait, options.stop, [&](long pid) {
         if (options.on_wait) {
             options.on_wait(pid);

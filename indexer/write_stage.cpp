@@ -81,7 +81,16 @@ Result<void> WriteStage::take_item(const PreparedUnit& unit, PreparedItem& item)
         if (item.state != PreparedItem::State::Changed) {
             // It matched what the database held before this run, which an earlier report of
             // the same id has replaced since: write it after all.
-            item.document = preparer_.prepare_now(std::move(*item.report), item.hash);
+            try {
+                item.document = preparer_.prepare_now(std::move(*item.report), item.hash);
+            } catch (const std::exception& e) {
+                on_problem_({sources_[unit.source].path,
+                             item.line,
+                             std::string("internal error (") + e.what() + ")",
+                             "skipped; please report this with the input"});
+                ++rejected_;
+                return {};
+            }
         }
         return writers_.write(item.id, std::move(item.document));
     }

@@ -438,6 +438,22 @@ TEST_SUITE("indexer") {
         CHECK(fs::exists(dir.path() / "db" / "flintlock"));
     }
 
+    TEST_CASE("indexing_run: nothing is written in a directory that is not a database") {
+        TempDir dir;
+        dir.write("notes/mine.txt", "My notes.");
+        indexer::IndexRunOptions options;
+        options.db_path = dir / "notes";
+        options.paths = {corpus_dir()};
+        const auto refused = indexer::run_indexing(options, [](const InputProblem&) {});
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == ErrorCode::DatabaseNotGazette);
+        CHECK_FALSE(fs::exists(dir.path() / "notes/gazette.lock"));
+        // A directory holding only a lock (a first run killed before it wrote anything) is fine.
+        fs::create_directories(dir.path() / "fresh");
+        dir.write("fresh/gazette.lock", "12345\n");
+        CHECK(index_into(dir / "fresh", {corpus_dir()}).summary.added == 5);
+    }
+
     TEST_CASE("indexing_run: searches during indexing never fail nor see half a report") {
         TempDir dir;
         const std::string corpus = write_corpus(dir, 0, 600);
