@@ -35,7 +35,7 @@ check() {
 # found DB QUERY COUNT: the search finds COUNT reports.
 found() {
   [ -z "${make_only:-}" ] || return 0
-  search_json "$1" "$2" | json "assert j['total'] == $3, j['total']" ||
+  search_json "$1" --limit 0 "$2" | json "assert j['total'] == $3, j['total']" ||
     fail "$1: '$2' should find $3"
 }
 

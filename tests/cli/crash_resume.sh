@@ -7,8 +7,8 @@ index=$1 search=$2
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
 db="$tmp/db"
-batch=40
-reports=3000
+batch=25
+reports=1500
 
 make_text_reports "$tmp/reports" "$reports"
 
@@ -66,6 +66,6 @@ fi
   fail "the run after the kills failed: $(cat "$tmp/err")"
 json "assert j['total'] == $reports and j['unchanged'] == $previous and j['added'] == $reports - $previous, j" \
   <"$tmp/out" || fail "resume: $(cat "$tmp/out") after $previous"
-search_json "$db" 'id:t2999' | json 'assert j["total"] == 1' || fail "the last report is missing"
+search_json "$db" 'id:t1499' | json 'assert j["total"] == 1' || fail "the last report is missing"
 
 finish cli.crash_resume

@@ -8,14 +8,14 @@ index=$1 search=$2 corpus=$3
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/reports"
-make_text_reports "$tmp/reports" 60
-make_feed 1 200 >"$tmp/reports/feed.jsonl"
+make_text_reports "$tmp/reports" 30
+make_feed 1 100 >"$tmp/reports/feed.jsonl"
 cp "$corpus"/reports/*.txt "$tmp/reports/"
 
 "$index" --db "$tmp/one" --jobs 1 --quiet "$tmp/reports" || fail "--jobs 1"
 "$index" --db "$tmp/two" --jobs 3 --quiet "$tmp/reports" || fail "--jobs 3"
 "$index" --db "$tmp/sharded" --jobs 2 --shards 3 --json "$tmp/reports" >"$tmp/out" || fail "--shards 3"
-json 'assert j["added"] == 265 and j["shards"] == 3' <"$tmp/out" || fail "--shards: $(cat "$tmp/out")"
+json 'assert j["added"] == 135 and j["shards"] == 3' <"$tmp/out" || fail "--shards: $(cat "$tmp/out")"
 [ -f "$tmp/sharded/XAPIANDB" ] && [ -d "$tmp/sharded/shard-2" ] || fail "no stub and shards"
 
 # The same documents in the same order: every search gives the very same answer.
