@@ -49,6 +49,12 @@ std::string boolean_term(std::string_view field_name, std::string_view value) {
     return boolean_term(*find_field(field_name), value);
 }
 
+std::string entity_term(std::string_view entity_prefix, std::string_view key) {
+    std::string term(entity_prefix);
+    term += key;
+    return bounded(std::move(term));
+}
+
 std::string word_term(std::string_view field_prefix, std::string_view word) {
     std::string term(field_prefix);
     term += word;

@@ -4,6 +4,8 @@
 /// record it and readers refuse another version with a hint to re-index.
 #pragma once
 
+#include "common/report.hpp"
+
 #include <xapian.h>
 
 #include <array>
@@ -14,7 +16,7 @@
 namespace gazette::schema {
 
 /// Stored in the database metadata under kVersionKey; checked on every open.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 3;
 inline constexpr std::string_view kVersionKey = "gazette.schema_version";
 
 /// Glass refuses terms over 245 bytes; longer words are not indexed, longer ids are hashed.
@@ -33,6 +35,11 @@ inline constexpr Xapian::termcount kTitleWdf = 3;
 inline constexpr std::size_t kMaxQueryBytes = 4096;
 /// The most results one page may ask for.
 inline constexpr int kMaxLimit = 1000;
+/// How deep gazette-serve pages: offset + limit at most this (deeper pages cost the server a
+/// ranking of every result before them; narrow the search instead).
+inline constexpr int kMaxResultWindow = 10000;
+/// The most bytes of a request gazette-serve reads (it takes GET requests only: no body needed).
+inline constexpr std::size_t kMaxRequestBodyBytes = 1024;
 
 /// Value slots. Append only: a slot's number never changes meaning.
 enum class Slot : Xapian::valueno {
@@ -47,6 +54,25 @@ enum class Slot : Xapian::valueno {
     return static_cast<Xapian::valueno>(s);
 }
 
+/// Entity facets (slots 20-79): slot entity_slot(type, i) holds the canonical name of a report's
+/// i-th entity of that type, most mentioned first. One value per slot is what Xapian's stock
+/// ValueCountMatchSpy counts, so summing one spy per slot counts a many-valued facet exactly,
+/// on remote shards too. Each spy costs a value lookup per match, so only the first
+/// kEntityFacetDepth entities of each type are stored and counted (the others are filterable,
+/// by their terms, but not counted); each type has kEntitySlotsPerType slots reserved.
+inline constexpr Xapian::valueno kEntitySlotBase = 20;
+inline constexpr Xapian::valueno kEntitySlotsPerType =
+    20;  ///< person 20-39, org 40-59, place 60-79
+inline constexpr std::size_t kEntityFacetDepth = 10;
+static_assert(kEntityFacetDepth <= kEntitySlotsPerType);
+inline constexpr std::array kEntityTypes = {
+    EntityType::Person, EntityType::Organisation, EntityType::Place};
+
+[[nodiscard]] constexpr Xapian::valueno entity_slot(EntityType type, std::size_t position) {
+    return kEntitySlotBase + static_cast<Xapian::valueno>(type) * kEntitySlotsPerType +
+           static_cast<Xapian::valueno>(position);
+}
+
 /// Term prefixes (Omega's conventions: Q unique id, S title, Z stemmed; X for our own).
 namespace prefix {
 inline constexpr std::string_view kId = "Q";
@@ -58,13 +84,31 @@ inline constexpr std::string_view kAuthor = "XA";
 inline constexpr std::string_view kYear = "Y";
 inline constexpr std::string_view kMonth = "M";
 inline constexpr std::string_view kDay = "D";
+inline constexpr std::string_view kPerson = "XP";  ///< entity keys (entities::entity_key)
+inline constexpr std::string_view kOrg = "XG";
+inline constexpr std::string_view kPlace = "XL";
+inline constexpr std::string_view kEntity = "XE";  ///< any type
 }  // namespace prefix
+
+/// @return the term prefix of an entity type.
+[[nodiscard]] constexpr std::string_view entity_prefix(EntityType type) {
+    switch (type) {
+        case EntityType::Person:
+            return prefix::kPerson;
+        case EntityType::Organisation:
+            return prefix::kOrg;
+        case EntityType::Place:
+            return prefix::kPlace;
+    }
+    return prefix::kEntity;
+}
 
 /// How a query field matches.
 enum class FieldKind {
     Text,     ///< words, stemmed, with positions (title:)
     Boolean,  ///< an exact filter on a whole value (outlet:, author:, id:)
     Date,     ///< a date spec over the date slot (date:)
+    Entity,   ///< an entity filter: any spelling resolves to the entity's key (person:Syrsky)
 };
 
 /// A field users can name in a query: `name:value`.
@@ -82,6 +126,10 @@ inline constexpr std::array kFields{
     Field{"author", prefix::kAuthor, FieldKind::Boolean, true, "author:\"Yuri Zoria\""},
     Field{"id", prefix::kId, FieldKind::Boolean, false, "id:000_538164c2fa05198d"},
     Field{"date", "", FieldKind::Date, false, "date:2025-01..2025-02"},
+    Field{"entity", prefix::kEntity, FieldKind::Entity, true, "entity:Kursk"},
+    Field{"person", prefix::kPerson, FieldKind::Entity, true, "person:Syrsky"},
+    Field{"org", prefix::kOrg, FieldKind::Entity, true, "org:NYT"},
+    Field{"place", prefix::kPlace, FieldKind::Entity, true, "place:DPRK"},
 };
 
 /// @return the field of that name, or nullptr.
@@ -93,6 +141,10 @@ inline constexpr std::array kFields{
 
 /// @return the boolean term of a named field; the field must exist.
 [[nodiscard]] std::string boolean_term(std::string_view field_name, std::string_view value);
+
+/// @return the term of an entity key under a prefix ("XP" + "oleksandr syrsky"), bounded like
+/// boolean_term().
+[[nodiscard]] std::string entity_term(std::string_view entity_prefix, std::string_view key);
 
 /// @return the unstemmed term of a word in a text field ("" for body, "S" for title).
 [[nodiscard]] std::string word_term(std::string_view field_prefix, std::string_view word);

@@ -41,13 +41,19 @@ std::string serialise_report(const Report& report) {
                             {"mentions", e.mentions}});
     }
     j["entities"] = std::move(entities);
-    j["body"] = report.body;
-    // Reports are repaired to valid UTF-8 by the readers; replace rather than throw regardless.
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The body follows the metadata raw, after a NUL (which JSON output never holds), so that
+    // reading a hit parses a few hundred bytes of JSON, not the whole article. Reports are
+    // repaired to valid UTF-8 by the readers; replace rather than throw regardless.
+    std::string data = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    data += '\0';
+    data += report.body;
+    return data;
 }
 
 Result<Report> parse_report(const std::string& data) {
-    const auto j = nlohmann::json::parse(data, nullptr, false);
+    const std::size_t split = data.find('\0');
+    const auto metadata = std::string_view(data).substr(0, split);
+    const auto j = nlohmann::json::parse(metadata, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         return fail(ErrorCode::DatabaseCorrupt,
                     "a document's stored data is not a Gazette report",
@@ -62,7 +68,9 @@ Result<Report> parse_report(const std::string& data) {
     r.url = j.value("url", "");
     r.language = j.value("language", "en");
     r.source = j.value("source", "");
-    r.body = j.value("body", "");
+    if (split != std::string::npos) {
+        r.body = data.substr(split + 1);
+    }
     if (auto date = parse_date(j.value("date", ""))) {
         r.date = date;
     }

@@ -1,6 +1,8 @@
 #include "indexer/indexing_run.hpp"
 
 #include "indexer/database_layout.hpp"
+#include "indexer/document_builder.hpp"
+#include "indexer/entity_extractor.hpp"
 #include "indexer/index_lock.hpp"
 #include "indexer/input_units.hpp"
 #include "indexer/ordered_pipeline.hpp"
@@ -164,12 +166,24 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
         report_problem(problem);
         ++summary.rejected;
     }
-    const ReportPipeline pipeline(PipelineConfig{});
+    PipelineConfig config;
+    if (options.entities) {
+        auto extractor = load_entity_extractor(options.gazetteer_path, options.model_path);
+        if (!extractor) {
+            return tl::unexpected(extractor.error());
+        }
+        config.entities = std::move(*extractor);
+    }
+    const ReportPipeline pipeline(std::move(config));
+    // Reports are analysed again when the pipeline's inputs change (the gazetteer, the model).
+    const std::string pipeline_version =
+        std::string(kPipelineVersion) + ";" + pipeline.fingerprint();
     const std::size_t jobs = std::max<std::size_t>(options.jobs, 1);
     UnitPreparer preparer(
         sources.files,
         options.defaults,
         pipeline,
+        pipeline_version,
         options.mode == db::WriteMode::Rebuild ? std::vector<std::string>{} : layout->shard_paths(),
         jobs);
     WriteStage stage(*writers, sources.files, preparer, report_problem);

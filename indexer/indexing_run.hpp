@@ -37,6 +37,9 @@ struct IndexRunOptions {
     ReportDefaults defaults;
     std::vector<std::string> paths;       ///< files and directories to index; "-" is stdin
     std::vector<std::string> delete_ids;  ///< reports to delete
+    bool entities = true;                 ///< extract entities (--no-entities turns it off)
+    std::string gazetteer_path;           ///< --entities; empty: the default gazetteer
+    std::string model_path;               ///< --model; empty: the built-in tagger model
     /// When set (by a signal handler), the run stops early; what it wrote is committed.
     const std::atomic<bool>* stop = nullptr;
     std::function<void(const IndexProgress&)> on_progress;  ///< after each unit of input

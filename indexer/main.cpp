@@ -108,6 +108,10 @@ Result<int> run(int argc, char** argv) {
             "write N shard databases in parallel (a new database, or with --rebuild)")
         ("wait", po::bool_switch(&run_options.wait),
             "wait for another indexer of the database to finish instead of failing")
+        ("no-entities", po::bool_switch(), "do not extract people, organisations and places")
+        ("entities", po::value(&run_options.gazetteer_path),
+            "entity gazetteer (default: $GAZETTE_ENTITIES, else corpus/entities.tsv)")
+        ("model", po::value(&run_options.model_path), "entity tagger model (default: built in)")
         ("quiet,q", po::bool_switch(), "print only problems")
         ("json", po::bool_switch(), "print the summary as one JSON object")
         ("paths", po::value(&run_options.paths)->multitoken(), "files and directories to index");
@@ -141,6 +145,7 @@ Result<int> run(int argc, char** argv) {
     if (vm->count("shards") != 0U && (run_options.shards < 1 || run_options.shards > kMaxShards)) {
         return fail(ErrorCode::Usage, "--shards must be 1 to " + std::to_string(kMaxShards));
     }
+    run_options.entities = !(*vm)["no-entities"].as<bool>();
     if ((*vm)["rebuild"].as<bool>()) {
         run_options.mode = db::WriteMode::Rebuild;
     }

@@ -9,9 +9,13 @@ namespace gazette::indexer {
 UnitPreparer::UnitPreparer(const std::vector<SourceFile>& sources,
                            const ReportDefaults& defaults,
                            const ReportPipeline& pipeline,
+                           std::string pipeline_version,
                            const std::vector<std::string>& existing_shards,
                            std::size_t workers)
-    : sources_(sources), defaults_(defaults), pipeline_(pipeline) {
+    : sources_(sources),
+      defaults_(defaults),
+      pipeline_(pipeline),
+      pipeline_version_(std::move(pipeline_version)) {
     existing_.reserve(workers);
     for (std::size_t w = 0; w < workers; ++w) {
         existing_.emplace_back(existing_shards);
@@ -78,7 +82,7 @@ PreparedUnit UnitPreparer::prepare(InputUnit& unit, std::size_t worker) {
         item.source = item.line > 0 ? file.stored + ":" + std::to_string(item.line) : file.stored;
         report.source = item.source;
         item.id = report.id;
-        item.hash = content_hash(report, kPipelineVersion);
+        item.hash = content_hash(report, pipeline_version_);
         const auto existing = existing_[worker].find(report.id);
         if (existing && existing->hash == item.hash) {
             item.state = existing->source == item.source ? PreparedItem::State::Unchanged

@@ -46,11 +46,14 @@ struct PreparedUnit {
 
 class UnitPreparer {
   public:
+    /// @param pipeline_version salts each report's content hash (kPipelineVersion and what
+    /// else the pipeline's output depends on: ReportPipeline::fingerprint()).
     /// @param existing_shards the databases to look for unchanged reports in (empty: none).
     /// @param workers how many threads will call prepare().
     UnitPreparer(const std::vector<SourceFile>& sources,
                  const ReportDefaults& defaults,
                  const ReportPipeline& pipeline,
+                 std::string pipeline_version,
                  const std::vector<std::string>& existing_shards,
                  std::size_t workers);
 
@@ -69,6 +72,7 @@ class UnitPreparer {
     const std::vector<SourceFile>& sources_;
     const ReportDefaults& defaults_;
     const ReportPipeline& pipeline_;
+    std::string pipeline_version_;
     std::vector<ExistingReports> existing_;  ///< one view per worker
 };
 

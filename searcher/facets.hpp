@@ -23,6 +23,9 @@ struct Facets {
     std::vector<FacetCount> day;     ///< "YYYY-MM-DD", in date order
     Xapian::doccount undated = 0;    ///< matches without a publication date
     Xapian::doccount no_outlet = 0;  ///< matches without an outlet
+    std::vector<FacetCount> person;  ///< by count, then name (see entity_facets.hpp)
+    std::vector<FacetCount> org;
+    std::vector<FacetCount> place;
 };
 
 /// Counts facet values while Enquire runs. Counts are exact only when the search looks at every

@@ -2,6 +2,7 @@
 
 #include "common/dates.hpp"
 #include "common/schema.hpp"
+#include "searcher/entity_spellings.hpp"
 
 #include <optional>
 
@@ -17,7 +18,8 @@ using Part = std::optional<Xapian::Query>;
 
 class Binder {
   public:
-    explicit Binder(text::Analyzer& analyzer) : analyzer_(analyzer) {}
+    Binder(text::Analyzer& analyzer, const entities::AliasTable* aliases)
+        : analyzer_(analyzer), aliases_(aliases) {}
 
     Result<Part> bind(const Node& node) {
         switch (node.kind) {
@@ -56,6 +58,11 @@ class Binder {
     }
 
     Result<Part> bind_word(const std::string& word, bool exact) {
+        auto bound = bind_word_alone(word, exact);
+        return exact ? bound : with_entity_spellings(word, std::move(bound));
+    }
+
+    Result<Part> bind_word_alone(const std::string& word, bool exact) {
         const auto terms = terms_of(word);
         if (terms.empty()) {
             return Part();
@@ -82,15 +89,76 @@ class Binder {
     }
 
     Result<Part> bind_phrase(const std::string& text) {
+        return with_entity_spellings(text, bind_phrase_alone(text));
+    }
+
+    Result<Part> bind_phrase_alone(const std::string& text) {
         const auto terms = terms_of(text);
         if (terms.empty()) {
             return Part();
         }
         ranked = true;
         if (terms.size() == 1) {
-            return bind_word(terms.front(), true);
+            return bind_word_alone(terms.front(), true);
         }
         return bind_terms_as_phrase(terms);
+    }
+
+    // -- Entity names ---------------------------------------------------------------------
+    // A name in free text also finds its other spellings (Syrsky: Syrskyi; DPRK: North Korea),
+    // as one OP_SYNONYM; entity filters (person:Syrsky) resolve any spelling to the entity.
+
+    /// @return `bound` widened to the other spellings of the entity `text` names, if any.
+    Result<Part> with_entity_spellings(const std::string& text, Result<Part> bound) {
+        if (!bound || !*bound) {
+            return bound;
+        }
+        const auto spellings = entity_spellings(text, aliases_);
+        if (spellings.empty()) {
+            return bound;
+        }
+        std::vector<Xapian::Query> alternatives{std::move(**bound)};
+        for (const auto& spelling : spellings) {
+            const auto terms = terms_of(spelling);
+            if (terms.size() == 1) {
+                const std::string& stem = analyzer_.stem(terms.front());
+                highlight.stems.insert(stem);
+                alternatives.emplace_back(schema::stem_term(schema::prefix::kBody, stem));
+            } else if (!terms.empty()) {
+                highlight.words.insert(terms.begin(), terms.end());
+                alternatives.push_back(phrase_of(terms, schema::prefix::kBody));
+            }
+        }
+        return Part(
+            Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()));
+    }
+
+    /// @return how many plain words from `children[first]` on spell one name the gazetteer
+    /// lists (Kim Jong Un), or 0.
+    std::size_t known_name_at(const std::vector<Node>& children, std::size_t first) const {
+        constexpr std::size_t kLongestName = 6;
+        for (std::size_t len = std::min(kLongestName, children.size() - first); len >= 2; --len) {
+            std::string name;
+            bool plain = true;
+            for (std::size_t k = first; k < first + len && plain; ++k) {
+                plain = children[k].kind == NodeKind::Word && !children[k].exact;
+                name += (name.empty() ? "" : " ") + children[k].text;
+            }
+            if (plain && is_known_name(name, aliases_)) {
+                return len;
+            }
+        }
+        return 0;
+    }
+
+    Result<Part> bind_entity_field(const schema::Field& field, const std::string& value) {
+        const std::string key = entity_filter_key(value, aliases_);
+        if (key.empty()) {
+            return fail(ErrorCode::Query,
+                        "'" + std::string(field.name) + ":' needs a name",
+                        "e.g. " + std::string(field.example));
+        }
+        return Part(Xapian::Query(schema::entity_term(field.prefix, key)));
     }
 
     Result<Part> bind_field(const Node& node) {
@@ -108,6 +176,8 @@ class Binder {
             }
             case schema::FieldKind::Boolean:
                 return Part(Xapian::Query(schema::boolean_term(*field, node.text)));
+            case schema::FieldKind::Entity:
+                return bind_entity_field(*field, node.text);
             case schema::FieldKind::Text:
                 break;
         }
@@ -163,6 +233,23 @@ class Binder {
         std::vector<Xapian::Query> parts;
         for (std::size_t i = 0; i < node.children.size(); ++i) {
             const Node& child = node.children[i];
+            if (node.kind == NodeKind::Or) {
+                if (const std::size_t words = known_name_at(node.children, i); words > 0) {
+                    std::string name;
+                    for (std::size_t k = i; k < i + words; ++k) {
+                        name += (name.empty() ? "" : " ") + node.children[k].text;
+                    }
+                    auto part = bind_phrase(name);
+                    if (!part) {
+                        return part;
+                    }
+                    if (*part) {
+                        parts.push_back(std::move(**part));
+                    }
+                    i += words - 1;
+                    continue;
+                }
+            }
             if (drop_stopwords && is_stopword_node(child, analyzer_)) {
                 continue;
             }
@@ -206,6 +293,7 @@ class Binder {
     }
 
     text::Analyzer& analyzer_;
+    const entities::AliasTable* aliases_;
 };
 
 }  // namespace
@@ -235,8 +323,10 @@ Result<Xapian::Query> date_range_query(std::string_view spec) {
     return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, span->last->compact());
 }
 
-Result<BoundQuery> bind(const query::Node& root, text::Analyzer& analyzer) {
-    Binder binder(analyzer);
+Result<BoundQuery> bind(const query::Node& root,
+                        text::Analyzer& analyzer,
+                        const entities::AliasTable* aliases) {
+    Binder binder(analyzer, aliases);
     auto part = binder.bind(root);
     if (!part) {
         return tl::unexpected(part.error());

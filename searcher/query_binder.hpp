@@ -3,6 +3,7 @@
 /// indexer used, phrases exact positional terms, fields their prefixed terms or date ranges.
 #pragma once
 
+#include "common/alias_table.hpp"
 #include "common/error.hpp"
 #include "common/text/analyzer.hpp"
 #include "searcher/query/ast.hpp"
@@ -32,8 +33,12 @@ struct BoundQuery {
 /// @return how a field name combines in a query (for the parser).
 [[nodiscard]] query::FieldRole field_role(std::string_view name);
 
-/// Binds a parsed query. @return ErrorCode::Query for a bad date or an unusable value.
-[[nodiscard]] Result<BoundQuery> bind(const query::Node& root, text::Analyzer& analyzer);
+/// Binds a parsed query. `aliases` (the entity gazetteer, may be null) resolves entity filters
+/// and widens names in free text to their other spellings. @return ErrorCode::Query for a bad
+/// date or an unusable value.
+[[nodiscard]] Result<BoundQuery> bind(const query::Node& root,
+                                      text::Analyzer& analyzer,
+                                      const entities::AliasTable* aliases = nullptr);
 
 /// @return a query on the date slot covering a date spec; ErrorCode::Query when it is not one.
 [[nodiscard]] Result<Xapian::Query> date_range_query(std::string_view spec);

@@ -22,7 +22,10 @@ ordered_json facet_list(const std::vector<FacetCount>& counts) {
 ordered_json entities_of(const Report& report) {
     auto list = ordered_json::array();
     for (const auto& e : report.entities) {
-        list.push_back({{"name", e.name}, {"type", entity_type_name(e.type)}});
+        list.push_back({{"name", e.name},
+                        {"type", entity_type_name(e.type)},
+                        {"variants", e.variants},
+                        {"mentions", e.mentions}});
     }
     return list;
 }
@@ -55,6 +58,18 @@ void append_facet_line(std::string& out,
         out += " (none)";
     }
     out += '\n';
+}
+
+/// The entity facets for a terminal: the most frequent names of each type.
+void append_entity_facet_lines(std::string& out, const Facets& f) {
+    constexpr std::size_t kShown = 10;
+    const auto top = [&](const std::vector<FacetCount>& counts) {
+        return std::vector<FacetCount>(
+            counts.begin(), counts.begin() + static_cast<long>(std::min(kShown, counts.size())));
+    };
+    append_facet_line(out, "People: ", top(f.person), "", 0);
+    append_facet_line(out, "Orgs:   ", top(f.org), "", 0);
+    append_facet_line(out, "Places: ", top(f.place), "", 0);
 }
 
 }  // namespace
@@ -92,15 +107,30 @@ ordered_json to_json(const SearchResponse& response) {
         j["facets"] = {{"outlet", facet_list(f.outlet)},
                        {"date", facet_list(f.month)},
                        {"day", facet_list(f.day)},
-                       {"person", ordered_json::array()},
-                       {"org", ordered_json::array()},
-                       {"place", ordered_json::array()},
+                       {"person", facet_list(f.person)},
+                       {"org", facet_list(f.org)},
+                       {"place", facet_list(f.place)},
                        {"missing", {{"outlet", f.no_outlet}, {"date", f.undated}}}};
     } else {
         j["facets"] = nullptr;
     }
     j["suggestion"] =
         response.suggestion ? ordered_json(*response.suggestion) : ordered_json(nullptr);
+    return j;
+}
+
+ordered_json report_to_json(const Report& report) {
+    ordered_json j;
+    j["id"] = report.id;
+    j["title"] = report.title;
+    j["title_derived"] = report.title_derived;
+    j["outlet"] = report.outlet;
+    j["date"] = report.date ? report.date->iso() : "";
+    j["author"] = report.author;
+    j["url"] = report.url;
+    j["language"] = report.language;
+    j["entities"] = entities_of(report);
+    j["body"] = report.body;
     return j;
 }
 
@@ -143,6 +173,7 @@ std::string to_text(const SearchResponse& response, bool color) {
         out += "\n";
         append_facet_line(out, "Outlets:", f.outlet, "(no outlet)", f.no_outlet);
         append_facet_line(out, "Months: ", f.month, "(undated)", f.undated);
+        append_entity_facet_lines(out, f);
     }
     return out;
 }

@@ -3,6 +3,8 @@
 #include "common/database.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
+#include "searcher/entity_facets.hpp"
+#include "searcher/entity_spellings.hpp"
 #include "searcher/query/query_parser.hpp"
 
 namespace gazette::search {
@@ -15,8 +17,17 @@ constexpr int kRetries = 20;
 /// Matches Xapian looks at even without facets, so that small totals are exact, not estimates.
 constexpr Xapian::doccount kCheckAtLeast = 200;
 
-Result<Xapian::Query> filters_of(const SearchRequest& request) {
+Result<Xapian::Query> filters_of(const SearchRequest& request,
+                                 const entities::AliasTable& aliases) {
     std::vector<Xapian::Query> filters;
+    for (const auto& entity : request.entities) {
+        const std::string key = entity_filter_key(entity, &aliases);
+        if (key.empty()) {
+            return fail(
+                ErrorCode::Usage, "--entity '" + entity + "' is not a name", "e.g. --entity Kursk");
+        }
+        filters.emplace_back(schema::entity_term(schema::prefix::kEntity, key));
+    }
     if (!request.outlets.empty()) {
         std::vector<Xapian::Query> outlets;
         for (const auto& outlet : request.outlets) {
@@ -47,31 +58,79 @@ Result<Xapian::Query> filters_of(const SearchRequest& request) {
     return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+/// Runs `body`; when the indexer committed while it read, reads the new revision and tries again.
+template <class Body>
+auto with_retries(Xapian::Database& database, const std::string& path, const Body& body)
+    -> decltype(body()) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return body();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt + 1 >= kRetries) {
+                return tl::unexpected(db::translate(e, path));
+            }
+            database.reopen();
+        } catch (const Xapian::Error& e) {
+            return tl::unexpected(db::translate(e, path));
+        }
+    }
+}
+
 }  // namespace
 
-Result<Searcher> Searcher::open(const std::string& path) {
+std::optional<SortOrder> sort_order_from(std::string_view name) {
+    if (name.empty()) {
+        return SortOrder::Auto;
+    }
+    if (name == "relevance") {
+        return SortOrder::Relevance;
+    }
+    if (name == "date") {
+        return SortOrder::Date;
+    }
+    return std::nullopt;
+}
+
+Result<Searcher> Searcher::open(const std::string& path, const std::string& gazetteer_path) {
+    auto aliases = entities::load_gazetteer(gazetteer_path);
+    if (!aliases) {
+        return tl::unexpected(aliases.error());
+    }
     auto database = db::open_for_reading(path);
     if (!database) {
         return tl::unexpected(database.error());
     }
-    return Searcher(std::move(*database), path);
+    return Searcher(std::move(*database), path, std::move(*aliases));
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            database_.reopen();  // see what the indexer has committed since the last search
-            return run(request);
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            // The indexer committed while we read: read the new revision and try again.
-            if (attempt + 1 >= kRetries) {
-                return tl::unexpected(db::translate(e, path_));
-            }
-            database_.reopen();
-        } catch (const Xapian::Error& e) {
-            return tl::unexpected(db::translate(e, path_));
-        }
+    return with_retries(database_, path_, [&] { return run(request); });
+}
+
+Result<std::optional<Report>> Searcher::find_report(const std::string& id) {
+    return with_retries(database_, path_, [&] { return fetch(id); });
+}
+
+Result<void> Searcher::refresh() {
+    try {
+        database_.reopen();
+    } catch (const Xapian::Error& e) {
+        return tl::unexpected(db::translate(e, path_));
     }
+    return {};
+}
+
+Result<std::optional<Report>> Searcher::fetch(const std::string& id) {
+    const std::string term = schema::boolean_term("id", id);
+    const auto postings = database_.postlist_begin(term);
+    if (postings == database_.postlist_end(term)) {
+        return std::optional<Report>();
+    }
+    auto report = parse_report(database_.get_document(*postings).get_data());
+    if (!report) {
+        return tl::unexpected(report.error());
+    }
+    return std::optional<Report>(std::move(*report));
 }
 
 Result<SearchResponse> Searcher::run(const SearchRequest& request) {
@@ -91,11 +150,11 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         return tl::unexpected(tree.error());
     }
     text::Analyzer& analyzer = text::thread_analyzer();
-    auto bound = bind(*tree, analyzer);
+    auto bound = bind(*tree, analyzer, &aliases_);
     if (!bound) {
         return tl::unexpected(bound.error());
     }
-    auto filters = filters_of(request);
+    auto filters = filters_of(request, aliases_);
     if (!filters) {
         return tl::unexpected(filters.error());
     }
@@ -115,23 +174,34 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     } else {
         enquire.set_sort_by_relevance_then_value(date_slot, true);
     }
+    // Facets are counted in a pass of their own that looks at every match and returns no
+    // documents: Xapian 1.4.22 miscounts match spies over two or more remote shards when the same
+    // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it).
     FacetCollector facets;
+    std::optional<EntityFacetCollector> entity_facets;
+    Xapian::doccount exact_total = 0;
     if (request.facets) {
-        facets.attach(enquire);
+        // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
+        Xapian::Enquire counter(database_);
+        counter.set_query(final_query);
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+        facets.attach(counter);
+        entity_facets.emplace(database_);
+        entity_facets->attach(counter);
+        exact_total = counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
     }
-    // Facet counts are exact only when every match is looked at.
-    const Xapian::doccount check_at_least =
-        request.facets ? database_.get_doccount() : kCheckAtLeast;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
-                                               check_at_least);
+                                               kCheckAtLeast);
 
     SearchResponse response;
     response.query = request.query;
     response.offset = request.offset;
     response.limit = request.limit;
-    response.total = mset.get_matches_estimated();
-    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    response.total = request.facets ? exact_total : mset.get_matches_estimated();
+    response.total_exact =
+        request.facets || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     response.parsed = query::to_sexpr(*tree);
     response.xapian = final_query.get_description();
     int rank = request.offset;
@@ -153,7 +223,8 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         response.hits.push_back(std::move(hit));
     }
     if (request.facets) {
-        response.facets = facets.result(response.total);
+        response.facets = facets.result(exact_total);
+        entity_facets->fill(*response.facets);
     }
     return response;
 }

@@ -4,6 +4,7 @@
 /// gazette-serve are thin layers over it.
 #pragma once
 
+#include "common/alias_table.hpp"
 #include "common/error.hpp"
 #include "common/report.hpp"
 #include "searcher/facets.hpp"
@@ -14,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette::search {
@@ -24,6 +26,9 @@ enum class SortOrder {
     Date,       ///< newest first; ties by relevance
 };
 
+/// @return the sort order named "relevance" or "date" ("" is Auto); nullopt for anything else.
+[[nodiscard]] std::optional<SortOrder> sort_order_from(std::string_view name);
+
 /// BM25 parameters (Xapian's defaults; tuned on judged collections by scripts/eval-ranking).
 struct RankingParams {
     double k1 = 1.0;
@@ -32,9 +37,10 @@ struct RankingParams {
 
 struct SearchRequest {
     std::string query;
-    std::vector<std::string> outlets;  ///< OR-ed outlet filters (--outlet, repeatable)
-    std::string from;                  ///< date spec: reports on or after its first day
-    std::string to;                    ///< date spec: reports on or before its last day
+    std::vector<std::string> outlets;   ///< OR-ed outlet filters (--outlet, repeatable)
+    std::vector<std::string> entities;  ///< AND-ed entity filters, any spelling (--entity)
+    std::string from;                   ///< date spec: reports on or after its first day
+    std::string to;                     ///< date spec: reports on or before its last day
     SortOrder sort = SortOrder::Auto;
     int limit = 10;
     int offset = 0;
@@ -66,25 +72,37 @@ struct SearchResponse {
 
 class Searcher {
   public:
-    /// Opens the database (a directory or a stub of shards) for searching.
-    [[nodiscard]] static Result<Searcher> open(const std::string& path);
+    /// Opens the database (a directory or a stub of shards) for searching, with the entity
+    /// gazetteer at `gazetteer_path` (empty: the default one, see entities::load_gazetteer).
+    [[nodiscard]] static Result<Searcher> open(const std::string& path,
+                                               const std::string& gazetteer_path = "");
 
     /// Runs a search. @return ErrorCode::Query or Usage for a bad request, a database error
     /// when the database fails.
     [[nodiscard]] Result<SearchResponse> search(const SearchRequest& request);
+
+    /// Fetches one whole report (body included) by its id.
+    /// @return nullopt when no report has that id; a database error when the database fails.
+    [[nodiscard]] Result<std::optional<Report>> find_report(const std::string& id);
+
+    /// Moves to the database's latest committed revision, so that reports the indexer committed
+    /// since the open (or the last refresh) are searched. Cheap when nothing changed.
+    [[nodiscard]] Result<void> refresh();
 
     [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
 
     RankingParams ranking;
 
   private:
-    Searcher(Xapian::Database database, std::string path)
-        : database_(std::move(database)), path_(std::move(path)) {}
+    Searcher(Xapian::Database database, std::string path, entities::AliasTable aliases)
+        : database_(std::move(database)), path_(std::move(path)), aliases_(std::move(aliases)) {}
 
     Result<SearchResponse> run(const SearchRequest& request);
+    Result<std::optional<Report>> fetch(const std::string& id);
 
     Xapian::Database database_;
     std::string path_;
+    entities::AliasTable aliases_;
 };
 
 }  // namespace gazette::search

@@ -475,6 +475,7 @@ TEST_SUITE("indexer") {
             request.query = "kursk";
             request.facets = (searches % 2) == 0;
             request.limit = 20;
+            REQUIRE(searcher->refresh());  // as gazette-serve does before each request
             const auto found = searcher->search(request);
             REQUIRE_MESSAGE(found, found.error().message);
             for (const auto& hit : found->hits) {
