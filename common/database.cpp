@@ -9,6 +9,9 @@ namespace gazette::db {
 namespace fs = std::filesystem;
 namespace {
 
+/// Opening races the indexer's commits now and then; a few attempts always win.
+constexpr int kOpenAttempts = 5;
+
 std::string reindex_hint(const std::string& path) {
     return "re-index: gazette-index --db " + path + " --rebuild PATH...";
 }
@@ -16,12 +19,22 @@ std::string reindex_hint(const std::string& path) {
 bool looks_like_xapian_dir(const fs::path& dir) {
     std::error_code ec;
     return fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec) ||
-           fs::exists(dir / "iamhoney", ec);
+           fs::exists(dir / "iamhoney", ec) || fs::exists(dir / kStubFileName, ec);
 }
 
+/// @return true when `dir` holds files other than the indexer's lock file.
 bool is_nonempty_dir(const fs::path& dir) {
     std::error_code ec;
-    return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) != fs::directory_iterator();
+    if (!fs::is_directory(dir, ec)) {
+        return false;
+    }
+    for (fs::directory_iterator it(dir, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        if (it->path().filename() != kLockFileName) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace
@@ -106,18 +119,24 @@ Result<Xapian::Database> open_for_reading(const std::string& path) {
                     path + " is not a Gazette database",
                     "pass --db with the directory gazette-index wrote");
     }
-    try {
-        Xapian::Database database(path);
-        if (auto ok = check_schema(database, path); !ok) {
-            return tl::unexpected(ok.error());
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Xapian::Database database(path);
+            if (auto ok = check_schema(database, path); !ok) {
+                return tl::unexpected(ok.error());
+            }
+            return database;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= kOpenAttempts) {  // else the indexer committed as we opened: again
+                return tl::unexpected(translate(e, path));
+            }
+        } catch (const Xapian::Error& e) {
+            return tl::unexpected(translate(e, path));
         }
-        return database;
-    } catch (const Xapian::Error& e) {
-        return tl::unexpected(translate(e, path));
     }
 }
 
-Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, WriteMode mode) {
+Result<void> check_writable(const std::string& path) {
     std::error_code ec;
     if (is_nonempty_dir(path) && !looks_like_xapian_dir(path)) {
         return fail(ErrorCode::DatabaseNotGazette,
@@ -128,6 +147,14 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, Write
         return fail(ErrorCode::DatabaseNotGazette,
                     path + " is a file, not a database directory",
                     "pass --db with a directory (stub files are for searching shards)");
+    }
+    return {};
+}
+
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, WriteMode mode) {
+    std::error_code ec;
+    if (auto ok = check_writable(path); !ok) {
+        return tl::unexpected(ok.error());
     }
     try {
         fs::create_directories(

@@ -11,6 +11,12 @@
 
 namespace gazette::db {
 
+/// The indexer's lock file in a database directory; it holds the pid of the indexer that has it.
+inline constexpr std::string_view kLockFileName = "gazette.lock";
+/// The stub file of a sharded database directory: Xapian opens a directory holding one as the
+/// shards it lists (`auto shard-0` lines).
+inline constexpr std::string_view kStubFileName = "XAPIANDB";
+
 /// @return $GAZETTE_DB, else $XDG_DATA_HOME/gazette/db, else ~/.local/share/gazette/db.
 [[nodiscard]] std::string default_path();
 
@@ -23,6 +29,11 @@ enum class WriteMode {
     CreateOrOpen,  ///< create when missing, else open (and check the schema version)
     Rebuild,       ///< start again empty, whatever is there (if it is a database)
 };
+
+/// Checks that a database may be written at `path`: it is missing, empty (but for the lock
+/// file), or a Xapian database (or a directory of shards with a stub) already.
+/// @return ErrorCode::DatabaseNotGazette when it is a file, or a directory of other files.
+[[nodiscard]] Result<void> check_writable(const std::string& path);
 
 /// Opens (or creates) a database for writing; records the schema version in a new one.
 /// @return ErrorCode::DatabaseLocked when another writer holds it, DatabaseNotGazette when the

@@ -21,8 +21,12 @@ inline constexpr std::string_view kVersionKey = "gazette.schema_version";
 
 /// Glass refuses terms over 245 bytes; longer words are not indexed, longer ids are hashed.
 inline constexpr std::size_t kMaxTermBytes = 240;
-/// Bodies longer than this are cut (at a paragraph) before indexing; the reader warns.
+/// Bodies longer than this are cut (at a paragraph) before indexing, with a warning.
 inline constexpr std::size_t kMaxBodyBytes = 8u << 20;
+/// Files larger than this are refused unread; split them.
+inline constexpr std::size_t kMaxFileBytes = 512u << 20;
+/// A JSON Lines line longer than this is skipped (its report would be cut to kMaxBodyBytes).
+inline constexpr std::size_t kMaxLineBytes = 64u << 20;
 /// Title words are indexed in the body's terms too, each occurrence counting this many times, so
 /// a title match outranks a body match while sharing the body's term statistics (Omega does the
 /// same). Title-only terms (prefix S) serve title: searches.
@@ -50,7 +54,7 @@ enum class Slot : Xapian::valueno {
     Outlet = 1,       ///< outlet display name (facet)
     Author = 2,       ///< author display name
     ContentHash = 3,  ///< hash of what was indexed (incremental re-indexing skips equal ones)
-    Source = 4,       ///< the file the report came from (pruning)
+    Source = 4,       ///< absolute path of its file, "PATH:LINE" for JSONL (--prune)
     // 80-99 belong to mentioned dates (common/mentioned_dates.hpp).
     MentionMonths = 80,  ///< the distinct months a report mentions, "2024-08 2024-11" (facet)
     MentionYears = 81,   ///< the distinct years it mentions, "2022 2024" (facet)

@@ -1,6 +1,7 @@
 #include "indexer/index_writer.hpp"
 
 #include "common/schema.hpp"
+#include "common/stored_report.hpp"
 #include "indexer/document_builder.hpp"
 
 namespace gazette::indexer {
@@ -13,16 +14,6 @@ Result<IndexWriter> IndexWriter::open(const std::string& path,
         return tl::unexpected(database.error());
     }
     return IndexWriter(std::move(*database), path, batch_size == 0 ? 1 : batch_size);
-}
-
-bool IndexWriter::is_unchanged(const std::string& id, const std::string& hash) {
-    const std::string term = id_term(id);
-    const auto it = database_.postlist_begin(term);
-    if (it == database_.postlist_end(term)) {
-        return false;
-    }
-    const auto doc = database_.get_document(*it, Xapian::DOC_ASSUME_VALID);
-    return doc.get_value(schema::slot(schema::Slot::ContentHash)) == hash;
 }
 
 Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id,
@@ -51,6 +42,57 @@ Result<bool> IndexWriter::remove(const std::string& id) {
             return tl::unexpected(ok.error());
         }
         return true;
+    } catch (const Xapian::Error& e) {
+        return tl::unexpected(db::translate(e, path_));
+    }
+}
+
+Result<void> IndexWriter::move_source(const std::string& id, const std::string& source) {
+    try {
+        const std::string term = id_term(id);
+        const auto it = database_.postlist_begin(term);
+        if (it == database_.postlist_end(term)) {
+            return {};
+        }
+        // A document read from this database and changed in its values and data only is
+        // rewritten without touching its terms.
+        Xapian::Document doc = database_.get_document(*it);
+        doc.add_value(schema::slot(schema::Slot::Source), source);
+        if (auto report = parse_report(doc.get_data())) {
+            report->source = source;
+            doc.set_data(serialise_report(*report));
+        }
+        database_.replace_document(*it, doc);
+        return count_change();
+    } catch (const Xapian::Error& e) {
+        return tl::unexpected(db::translate(e, path_));
+    }
+}
+
+Result<std::size_t> IndexWriter::prune(
+    const std::function<bool(std::string_view id_term, std::string_view source)>& is_stale) {
+    try {
+        std::vector<std::string> stale_terms;
+        const auto slot = schema::slot(schema::Slot::Source);
+        for (auto it = database_.valuestream_begin(slot); it != database_.valuestream_end(slot);
+             ++it) {
+            auto term = database_.termlist_begin(it.get_docid());
+            term.skip_to(std::string(schema::prefix::kId));
+            if (term == database_.termlist_end(it.get_docid()) ||
+                !(*term).starts_with(schema::prefix::kId)) {
+                continue;  // not a report (no id term): not ours to judge
+            }
+            if (is_stale(*term, *it)) {
+                stale_terms.push_back(*term);
+            }
+        }
+        for (const auto& term : stale_terms) {
+            database_.delete_document(term);
+            if (auto ok = count_change(); !ok) {
+                return tl::unexpected(ok.error());
+            }
+        }
+        return stale_terms.size();
     } catch (const Xapian::Error& e) {
         return tl::unexpected(db::translate(e, path_));
     }

@@ -8,7 +8,9 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace gazette::indexer {
 
@@ -20,17 +22,26 @@ class IndexWriter {
                                                   db::WriteMode mode,
                                                   std::size_t batch_size);
 
-    /// @return true when the database holds report `id` indexed from the same content.
-    [[nodiscard]] bool is_unchanged(const std::string& id, const std::string& hash);
-
     /// What writing a report did.
     enum class Outcome { Added, Replaced };
 
     /// Adds or replaces report `id`; commits when a batch is full.
     [[nodiscard]] Result<Outcome> write(const std::string& id, const Xapian::Document& document);
 
+    /// Records that report `id` (unchanged) now comes from `source`: only the value changes;
+    /// nothing is analysed again. Does nothing when there is no such report.
+    [[nodiscard]] Result<void> move_source(const std::string& id, const std::string& source);
+
     /// Deletes report `id`. @return false when there was none.
     [[nodiscard]] Result<bool> remove(const std::string& id);
+
+    /// Deletes the reports `is_stale(id_term, source)` picks, by their stored source.
+    /// @return how many were deleted.
+    [[nodiscard]] Result<std::size_t> prune(
+        const std::function<bool(std::string_view id_term, std::string_view source)>& is_stale);
+
+    /// @return true when changes are waiting for a commit.
+    [[nodiscard]] bool has_pending() const { return pending_ > 0; }
 
     /// Commits what is pending.
     [[nodiscard]] Result<void> commit();

@@ -13,7 +13,10 @@
 namespace gazette::search {
 namespace {
 
-constexpr int kRetries = 3;
+/// Attempts at a search while the indexer commits under it: a search longer than two commits
+/// loses its revision (Xapian reuses the blocks), so a writer committing small batches fast
+/// needs several.
+constexpr int kRetries = 20;
 /// Matches Xapian looks at even without facets, so that small totals are exact, not estimates.
 constexpr Xapian::doccount kCheckAtLeast = 200;
 

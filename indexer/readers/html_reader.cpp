@@ -630,6 +630,15 @@ std::string paragraphs_of(std::string_view text) {
     return builder.text();
 }
 
+/// @return true when a page that opens <html> never closes it: a download cut short. Browsers
+/// (and gumbo) show what arrived, so the text is indexed, but the user should know.
+bool cut_short(std::string_view content) {
+    const std::string tail =
+        lower_ascii(content.substr(content.size() > 4096 ? content.size() - 4096 : 0));
+    return tail.find("</html") == std::string::npos &&
+           lower_ascii(content.substr(0, 4096)).find("<html") != std::string::npos;
+}
+
 }  // namespace
 
 ReadResult read_html(std::string_view source,
@@ -654,6 +663,12 @@ ReadResult read_html(std::string_view source,
         return result;
     }
 
+    if (cut_short(content)) {
+        result.problems.push_back({std::string(source),
+                                   0,
+                                   "the page ends before its </html> (cut off?)",
+                                   "indexed the text it holds; fetch the page again for the rest"});
+    }
     Report report;
     report.id = id_from_file_name(source);
     report.source = std::string(source);

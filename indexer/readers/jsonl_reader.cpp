@@ -68,9 +68,10 @@ std::string derived_id(const Report& report) {
 
 ReadResult read_jsonl(std::string_view source,
                       std::string_view content,
-                      const ReportDefaults& defaults) {
+                      const ReportDefaults& defaults,
+                      std::size_t first_line) {
     ReadResult out;
-    std::size_t line_no = 0;
+    std::size_t line_no = first_line - 1;
     std::size_t pos = 0;
     while (pos < content.size()) {
         const std::size_t end = content.find('\n', pos);

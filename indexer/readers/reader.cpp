@@ -1,5 +1,9 @@
 #include "indexer/readers/reader.hpp"
 
+#include "common/schema.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -43,6 +47,30 @@ void apply_defaults(Report& report, const ReportDefaults& defaults) {
     if (report.language.empty()) {
         report.language = "en";
     }
+}
+
+std::optional<InputProblem> limit_body(Report& report, std::string_view source, std::size_t line) {
+    const std::size_t size = report.body.size();
+    if (size <= schema::kMaxBodyBytes) {
+        return std::nullopt;
+    }
+    // Cut at a paragraph break when one is near the limit, else before a UTF-8 lead byte.
+    std::size_t cut = report.body.rfind('\n', schema::kMaxBodyBytes);
+    if (cut == std::string::npos || cut < schema::kMaxBodyBytes / 2) {
+        cut = schema::kMaxBodyBytes;
+        while (cut > 0 && (static_cast<unsigned char>(report.body[cut]) & 0xC0) == 0x80) {
+            --cut;
+        }
+    }
+    report.body.resize(cut);
+    const auto mb = [](std::size_t bytes) {
+        return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1u << 20));
+    };
+    return InputProblem{std::string(source),
+                        line,
+                        "report text of " + mb(size) + " is longer than the " +
+                            mb(schema::kMaxBodyBytes) + " limit",
+                        "indexed its first " + mb(cut)};
 }
 
 }  // namespace gazette::indexer

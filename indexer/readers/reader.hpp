@@ -42,10 +42,12 @@ enum class Format { Text, Jsonl, Html, Unknown };
 
 /// Reads JSON Lines: one report a line with id, title, outlet (or source), date, author (or
 /// authors), url, and body (or text, content, content_original). A bad line is a problem naming
-/// its line number; the other lines are read.
+/// its line number (counted from `first_line`, for a piece of a longer feed); the other lines
+/// are read.
 [[nodiscard]] ReadResult read_jsonl(std::string_view source,
                                     std::string_view content,
-                                    const ReportDefaults& defaults);
+                                    const ReportDefaults& defaults,
+                                    std::size_t first_line = 1);
 
 /// Reads an HTML page with a real HTML parser: text from the article (or main, or body) without
 /// scripts, navigation and page furniture; title, outlet, author, date and url from the page's
@@ -59,5 +61,11 @@ enum class Format { Text, Jsonl, Html, Unknown };
 
 /// Fills what a report lacks from the defaults, and the id from the file name.
 void apply_defaults(Report& report, const ReportDefaults& defaults);
+
+/// Cuts a body longer than schema::kMaxBodyBytes at the last paragraph break before the limit
+/// (or the last whole character). @return the warning to give, when it was cut.
+[[nodiscard]] std::optional<InputProblem> limit_body(Report& report,
+                                                     std::string_view source,
+                                                     std::size_t line);
 
 }  // namespace gazette::indexer

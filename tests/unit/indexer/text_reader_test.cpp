@@ -1,6 +1,4 @@
 #include "indexer/readers/reader.hpp"
-#include "indexer/source_walker.hpp"
-#include "tests/unit/test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -89,37 +87,5 @@ TEST_SUITE("indexer") {
         const auto read = read_text("a.txt", "---\ntitle: x\n---\n   \n", {});
         CHECK(read.rejected == 1);
         CHECK(read.reports.empty());
-    }
-
-    TEST_CASE("source_walker: finds report files, skips hidden and unknown ones") {
-        testing::TempDir dir;
-        dir.write("a.txt", "A");
-        dir.write("sub/b.md", "B");
-        dir.write("sub/c.jsonl", "{}");
-        dir.write("sub/d.html", "<p>D</p>");
-        dir.write("sub/e.pdf", "%PDF");
-        dir.write(".hidden/f.txt", "F");
-        const auto found = collect_sources({dir.path().string()});
-        REQUIRE(found.files.size() == 4);
-        CHECK(found.problems.empty());
-        const auto explicit_unknown = collect_sources({dir / "sub/e.pdf", dir / "missing.txt"});
-        CHECK(explicit_unknown.files.empty());
-        CHECK(explicit_unknown.problems.size() == 2);
-    }
-
-    TEST_CASE("source_walker: binary, empty and non-UTF-8 files") {
-        testing::TempDir dir;
-        const auto binary =
-            read_source({dir.write("bin.txt", std::string("ab\0cd", 5)), Format::Text}, {});
-        CHECK(binary.rejected == 1);
-        CHECK(binary.problems[0].message.find("binary") != std::string::npos);
-        const auto empty = read_source({dir.write("empty.txt", ""), Format::Text}, {});
-        CHECK(empty.rejected == 1);
-        CHECK(empty.problems[0].message == "empty file");
-        const auto latin =
-            read_source({dir.write("latin.txt", "Caf\xE9 in Kyiv"), Format::Text}, {});
-        REQUIRE(latin.reports.size() == 1);
-        CHECK(latin.reports[0].body == "Café in Kyiv");
-        CHECK(latin.problems[0].message.find("offset 3") != std::string::npos);
     }
 }
