@@ -47,8 +47,7 @@ inline void prepare_all(indexer::ReadResult& read, std::string_view source) {
     for (auto& report : read.reports) {
         (void)indexer::limit_body(report, source, 0);
         const std::string hash = content_hash(report, indexer::kPipelineVersion);
-        const auto prepared =
-            pipeline().prepare(std::move(report), hash, text::thread_analyzer());
+        const auto prepared = pipeline().prepare(std::move(report), hash, text::thread_analyzer());
         // The stored report must read back: the searcher parses it for every hit.
         if (!parse_report(prepared.document.get_data())) {
             __builtin_trap();
