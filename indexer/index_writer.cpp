@@ -2,6 +2,8 @@
 
 #include "common/schema.hpp"
 #include "indexer/document_builder.hpp"
+#include "indexer/spelling_dictionary.hpp"
+#include "indexer/story_keys.hpp"
 
 namespace gazette::indexer {
 
@@ -25,11 +27,15 @@ bool IndexWriter::is_unchanged(const std::string& id, const std::string& hash) {
     return doc.get_value(schema::slot(schema::Slot::ContentHash)) == hash;
 }
 
-Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id,
-                                                const Xapian::Document& document) {
+Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id, Xapian::Document document) {
     try {
         const std::string term = id_term(id);
         const bool existed = database_.term_exists(term);
+        if (existed) {
+            remove_spellings(database_, database_.get_document(*database_.postlist_begin(term)));
+        }
+        assign_story_key(database_, id, document);
+        add_spellings(database_, document);
         database_.replace_document(term, document);
         if (auto ok = count_change(); !ok) {
             return tl::unexpected(ok.error());
@@ -46,6 +52,7 @@ Result<bool> IndexWriter::remove(const std::string& id) {
         if (!database_.term_exists(term)) {
             return false;
         }
+        remove_spellings(database_, database_.get_document(*database_.postlist_begin(term)));
         database_.delete_document(term);
         if (auto ok = count_change(); !ok) {
             return tl::unexpected(ok.error());

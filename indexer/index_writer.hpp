@@ -1,6 +1,8 @@
 /// @file
 /// The one writer of a database: replaces reports by their unique id term (so re-indexing never
-/// duplicates), skips reports whose content hash is unchanged, and commits in batches.
+/// duplicates), skips reports whose content hash is unchanged, and commits in batches. It also
+/// keeps what depends on the other reports: the story key of near-duplicates and the spelling
+/// dictionary.
 #pragma once
 
 #include "common/database.hpp"
@@ -26,8 +28,8 @@ class IndexWriter {
     /// What writing a report did.
     enum class Outcome { Added, Replaced };
 
-    /// Adds or replaces report `id`; commits when a batch is full.
-    [[nodiscard]] Result<Outcome> write(const std::string& id, const Xapian::Document& document);
+    /// Adds or replaces report `id`, with its story key; commits when a batch is full.
+    [[nodiscard]] Result<Outcome> write(const std::string& id, Xapian::Document document);
 
     /// Deletes report `id`. @return false when there was none.
     [[nodiscard]] Result<bool> remove(const std::string& id);

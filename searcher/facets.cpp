@@ -8,6 +8,9 @@
 namespace gazette::search {
 namespace {
 
+/// Stories of several reports listed in the story facet.
+constexpr std::size_t kTopStories = 10;
+
 std::vector<FacetCount> counts_of(const Xapian::ValueCountMatchSpy& spy) {
     std::vector<FacetCount> counts;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
@@ -27,14 +30,19 @@ Xapian::doccount sum(const std::vector<FacetCount>& counts) {
 }  // namespace
 
 FacetCollector::FacetCollector()
-    : outlets_(schema::slot(schema::Slot::Outlet)), dates_(schema::slot(schema::Slot::Date)) {}
+    : outlets_(schema::slot(schema::Slot::Outlet)),
+      dates_(schema::slot(schema::Slot::Date)),
+      stories_(schema::slot(schema::Slot::StoryKey)) {}
 
 void FacetCollector::attach(Xapian::Enquire& enquire) {
     enquire.add_matchspy(&outlets_);
     enquire.add_matchspy(&dates_);
+    enquire.add_matchspy(&stories_);
 }
 
 Facets FacetCollector::result(Xapian::doccount total) const {
+    // With a collapse key the spies also see the matches folded away: count what they saw.
+    total = std::max(total, static_cast<Xapian::doccount>(outlets_.get_total()));
     Facets facets;
     facets.outlet = counts_of(outlets_);
     std::stable_sort(facets.outlet.begin(),
@@ -56,6 +64,17 @@ Facets FacetCollector::result(Xapian::doccount total) const {
         facets.month.push_back({month, count});
     }
     facets.undated = total - sum(facets.day);
+
+    // Reports indexed before story keys existed have none: each is its own story.
+    const auto stories = counts_of(stories_);
+    facets.stories = static_cast<Xapian::doccount>(stories.size()) + (total - sum(stories));
+    for (auto it = stories_.top_values_begin(kTopStories);
+         it != stories_.top_values_end(kTopStories);
+         ++it) {
+        if (it.get_termfreq() > 1) {
+            facets.story.push_back({*it, it.get_termfreq()});
+        }
+    }
     return facets;
 }
 

@@ -23,6 +23,8 @@ struct Facets {
     std::vector<FacetCount> day;     ///< "YYYY-MM-DD", in date order
     Xapian::doccount undated = 0;    ///< matches without a publication date
     Xapian::doccount no_outlet = 0;  ///< matches without an outlet
+    Xapian::doccount stories = 0;    ///< distinct stories among the matches (near-duplicates once)
+    std::vector<FacetCount> story;   ///< stories told by more than one match, by count (top 10)
 };
 
 /// Counts facet values while Enquire runs. Counts are exact only when the search looks at every
@@ -40,6 +42,7 @@ class FacetCollector {
   private:
     Xapian::ValueCountMatchSpy outlets_;
     Xapian::ValueCountMatchSpy dates_;
+    Xapian::ValueCountMatchSpy stories_;
 };
 
 }  // namespace gazette::search

@@ -5,6 +5,7 @@
 #include "searcher/searcher.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace po = boost::program_options;
@@ -29,10 +30,23 @@ Result<search::SortOrder> parse_sort(const std::string& sort) {
                 "use --sort relevance or --sort date");
 }
 
+/// Loads the synonyms file: the one named (which must exist), else the default when it exists.
+Result<search::SynonymTable> load_synonyms(const std::string& named) {
+    if (!named.empty()) {
+        return search::SynonymTable::load(named);
+    }
+    const std::string path = search::default_synonyms_path();
+    if (!std::filesystem::exists(path)) {
+        return search::SynonymTable{};
+    }
+    return search::SynonymTable::load(path);
+}
+
 Result<int> run(int argc, char** argv) {
     po::options_description options("gazette-search [options] QUERY...\n\nOptions");
     std::string db_path;
     std::string sort;
+    std::string synonyms_path;
     std::vector<std::string> words;
     search::SearchRequest request;
     // clang-format off
@@ -47,8 +61,16 @@ Result<int> run(int argc, char** argv) {
         ("limit", po::value(&request.limit)->default_value(10), "results per page")
         ("offset", po::value(&request.offset)->default_value(0), "results to skip")
         ("facets", po::bool_switch(&request.facets), "count matches by outlet and date")
+        ("no-snippets", po::bool_switch(), "leave snippets out (faster, for scripts)")
+        ("collapse", po::bool_switch(&request.collapse),
+            "one result per story: near-duplicates (wire copies, rewrites) folded under it")
+        ("similar", po::value(&request.similar), "the reports most like the report with this id")
+        ("synonyms", po::value(&synonyms_path),
+            "synonyms file (default: $GAZETTE_SYNONYMS, else corpus/synonyms.tsv)")
+        ("no-feedback", po::bool_switch(), "do not re-rank long queries with their best matches' words")
         ("json", po::bool_switch(), "print one JSON object")
-        ("explain", po::bool_switch(), "print how the query was understood")
+        ("explain", po::bool_switch(&request.explain),
+            "print how the query was understood and what each result matched")
         ("query", po::value(&words)->multitoken(), "the query");
     // clang-format on
     po::positional_options_description positional;
@@ -60,9 +82,10 @@ Result<int> run(int argc, char** argv) {
     if (vm->count("help") != 0U) {
         std::cout
             << options
-            << "\nQuery syntax: words (ranked, any may match), \"a phrase\", "
-               "+required, -excluded, =exact,\nAND OR NOT XOR NEAR ADJ, (groups), and fields: "
-               "title: outlet: author: id: date:2025-01..2025-02\n";
+            << "\nQuery syntax: words (ranked, any may match; synonyms and other spellings "
+               "count too), \"a phrase\",\n+required, -excluded, =exact, AND OR NOT XOR NEAR "
+               "ADJ, (groups), and fields: title: outlet: author:\nid: date:2025-01..2025-02. "
+               "Quoted phrases and =words are matched as written (no stems, no synonyms).\n";
         return exit_codes::kOk;
     }
     for (const auto& word : words) {
@@ -73,16 +96,27 @@ Result<int> run(int argc, char** argv) {
         return tl::unexpected(order.error());
     }
     request.sort = *order;
+    request.snippets = !(*vm)["no-snippets"].as<bool>();
+    request.feedback = !(*vm)["no-feedback"].as<bool>();
+    auto synonyms = load_synonyms(synonyms_path);
+    if (!synonyms) {
+        return tl::unexpected(synonyms.error());
+    }
     auto searcher = search::Searcher::open(db_path);
     if (!searcher) {
         return tl::unexpected(searcher.error());
     }
+    searcher->synonyms = std::move(*synonyms);
     auto response = searcher->search(request);
     if (!response) {
         return tl::unexpected(response.error());
     }
     if ((*vm)["json"].as<bool>()) {
-        std::cout << search::to_json(*response).dump(2) << '\n';
+        auto json = search::to_json(*response);
+        if (request.explain) {
+            json["explain"] = search::explain_json(*response);
+        }
+        std::cout << json.dump(2) << '\n';
     } else {
         if ((*vm)["explain"].as<bool>()) {
             std::cout << search::explain_text(*response) << '\n';

@@ -26,14 +26,20 @@ struct Highlight {
 struct BoundQuery {
     Xapian::Query query;
     Highlight highlight;
-    bool ranked = false;  ///< false when the query only filters (nothing to rank by)
+    bool ranked = false;    ///< false when the query only filters (nothing to rank by)
+    std::size_t words = 0;  ///< free-text words ranked, function words left out
 };
+
+class SynonymExpander;
 
 /// @return how a field name combines in a query (for the parser).
 [[nodiscard]] query::FieldRole field_role(std::string_view name);
 
-/// Binds a parsed query. @return ErrorCode::Query for a bad date or an unusable value.
-[[nodiscard]] Result<BoundQuery> bind(const query::Node& root, text::Analyzer& analyzer);
+/// Binds a parsed query; with `synonyms`, free-text words also match their synonyms.
+/// @return ErrorCode::Query for a bad date or an unusable value.
+[[nodiscard]] Result<BoundQuery> bind(const query::Node& root,
+                                      text::Analyzer& analyzer,
+                                      SynonymExpander* synonyms = nullptr);
 
 /// @return a query on the date slot covering a date spec; ErrorCode::Query when it is not one.
 [[nodiscard]] Result<Xapian::Query> date_range_query(std::string_view spec);

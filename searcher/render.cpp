@@ -27,6 +27,41 @@ ordered_json entities_of(const Report& report) {
     return list;
 }
 
+ordered_json clause_list(const std::vector<ClauseWeight>& clauses) {
+    auto list = ordered_json::array();
+    for (const auto& c : clauses) {
+        list.push_back({{"clause", c.clause}, {"weight", c.weight}, {"matched", c.matched}});
+    }
+    return list;
+}
+
+ordered_json folded_list(const Hit& hit) {
+    auto list = ordered_json::array();
+    for (const auto& f : hit.folded) {
+        list.push_back({{"id", f.id},
+                        {"title", f.title},
+                        {"outlet", f.outlet},
+                        {"date", f.date},
+                        {"url", f.url}});
+    }
+    return list;
+}
+
+/// "and 2 more: Reuters, AP" under a result that folds near-duplicates.
+std::string folded_line(const Hit& hit) {
+    std::string line = "and " + std::to_string(hit.folded_total) + " more:";
+    bool first = true;
+    for (const auto& f : hit.folded) {
+        line += first ? " " : ", ";
+        line += f.outlet.empty() ? "(no outlet) " + f.id : f.outlet;
+        first = false;
+    }
+    if (hit.folded_total > hit.folded.size()) {
+        line += ", ...";
+    }
+    return line;
+}
+
 std::string display_title(const Hit& hit, bool color) {
     if (!hit.title.parts.empty()) {
         return hit.title.terminal(color ? kBold : "", color ? kReset : "");
@@ -84,6 +119,14 @@ ordered_json to_json(const SearchResponse& response) {
         item["snippet"] = hit.snippet.html();
         item["snippet_text"] = hit.snippet.plain();
         item["entities"] = entities_of(r);
+        item["story"] = hit.story;
+        if (response.collapsed) {
+            item["folded_count"] = hit.folded_total;
+            item["folded"] = folded_list(hit);
+        }
+        if (!hit.explain.empty()) {
+            item["explain"] = clause_list(hit.explain);
+        }
         results.push_back(std::move(item));
     }
     j["results"] = std::move(results);
@@ -95,13 +138,27 @@ ordered_json to_json(const SearchResponse& response) {
                        {"person", ordered_json::array()},
                        {"org", ordered_json::array()},
                        {"place", ordered_json::array()},
+                       {"story", facet_list(f.story)},
+                       {"stories", f.stories},
                        {"missing", {{"outlet", f.no_outlet}, {"date", f.undated}}}};
     } else {
         j["facets"] = nullptr;
     }
     j["suggestion"] =
         response.suggestion ? ordered_json(*response.suggestion) : ordered_json(nullptr);
+    if (!response.similar.empty()) {
+        j["similar"] = response.similar;
+    }
+    j["collapsed"] = response.collapsed;
     return j;
+}
+
+ordered_json explain_json(const SearchResponse& response) {
+    return {{"query", response.query},
+            {"parsed", response.parsed},
+            {"xapian", response.xapian},
+            {"synonyms", response.synonyms},
+            {"feedback_terms", response.feedback_terms}};
 }
 
 std::string to_text(const SearchResponse& response, bool color) {
@@ -137,21 +194,50 @@ std::string to_text(const SearchResponse& response, bool color) {
         if (!snippet.empty()) {
             out += "   " + snippet + "\n";
         }
+        if (hit.folded_total > 0) {
+            out += "   " + folded_line(hit) + "\n";
+        }
     }
     if (response.facets) {
         const Facets& f = *response.facets;
         out += "\n";
         append_facet_line(out, "Outlets:", f.outlet, "(no outlet)", f.no_outlet);
         append_facet_line(out, "Months: ", f.month, "(undated)", f.undated);
+        out += "Stories: " + std::to_string(f.stories) + "\n";
     }
     return out;
 }
 
 std::string explain_text(const SearchResponse& response) {
     std::string out;
-    out += "query:  " + response.query + "\n";
-    out += "parsed: " + response.parsed + "\n";
-    out += "xapian: " + response.xapian + "\n";
+    out += "query:    " + response.query + "\n";
+    out += "parsed:   " + response.parsed + "\n";
+    out += "xapian:   " + response.xapian + "\n";
+    out += "synonyms: " + (response.synonyms.empty() ? "(no file)" : response.synonyms) + "\n";
+    if (!response.feedback_terms.empty()) {
+        out += "feedback:";
+        for (const auto& t : response.feedback_terms) {
+            out += " " + t;
+        }
+        out += "\n";
+    }
+    for (const auto& hit : response.hits) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%.3f", hit.weight);
+        out += std::to_string(hit.rank) + ". " + hit.report.id + " weight " + weight + "\n";
+        for (const auto& c : hit.explain) {
+            std::snprintf(weight, sizeof weight, "%8.3f", c.weight);
+            out += std::string("   ") + weight + "  " + c.clause;
+            if (!c.matched.empty()) {
+                out += "  [matched:";
+                for (const auto& t : c.matched) {
+                    out += " " + t;
+                }
+                out += "]";
+            }
+            out += "\n";
+        }
+    }
     return out;
 }
 
