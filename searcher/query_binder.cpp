@@ -145,6 +145,12 @@ class Binder {
         }
         count_words(terms);
         highlight.words.insert(terms.begin(), terms.end());
+        if (!text::join_compound(terms).empty()) {
+            // The compound matches in either number: mark "human-wave" for "human waves".
+            for (const auto& term : terms) {
+                highlight.stems.insert(analyzer_.stem(term));
+            }
+        }
         return Part(compound_query(terms, analyzer_));
     }
 
