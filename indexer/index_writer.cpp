@@ -2,7 +2,6 @@
 
 #include "common/schema.hpp"
 #include "indexer/document_builder.hpp"
-#include "indexer/spelling_dictionary.hpp"
 #include "indexer/story_keys.hpp"
 
 namespace gazette::indexer {
@@ -32,10 +31,10 @@ Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id, Xapian::D
         const std::string term = id_term(id);
         const bool existed = database_.term_exists(term);
         if (existed) {
-            remove_spellings(database_, database_.get_document(*database_.postlist_begin(term)));
+            spellings_.remove(database_.get_document(*database_.postlist_begin(term)));
         }
         assign_story_key(database_, id, document);
-        add_spellings(database_, document);
+        spellings_.add(document);
         database_.replace_document(term, document);
         if (auto ok = count_change(); !ok) {
             return tl::unexpected(ok.error());
@@ -52,7 +51,7 @@ Result<bool> IndexWriter::remove(const std::string& id) {
         if (!database_.term_exists(term)) {
             return false;
         }
-        remove_spellings(database_, database_.get_document(*database_.postlist_begin(term)));
+        spellings_.remove(database_.get_document(*database_.postlist_begin(term)));
         database_.delete_document(term);
         if (auto ok = count_change(); !ok) {
             return tl::unexpected(ok.error());
@@ -72,6 +71,7 @@ Result<void> IndexWriter::count_change() {
 
 Result<void> IndexWriter::commit() {
     try {
+        spellings_.apply(database_);
         database_.commit();
         pending_ = 0;
         return {};

@@ -7,6 +7,7 @@
 
 #include "common/database.hpp"
 #include "common/error.hpp"
+#include "indexer/spelling_dictionary.hpp"
 
 #include <xapian.h>
 
@@ -46,6 +47,7 @@ class IndexWriter {
     Result<void> count_change();
 
     Xapian::WritableDatabase database_;
+    SpellingChanges spellings_;
     std::string path_;
     std::size_t batch_size_;
     std::size_t pending_ = 0;

@@ -5,40 +5,91 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <limits>
 
 namespace gazette::indexer {
 namespace {
 
-/// One of kMinHashes independent hash functions, derived from one 64-bit hash by a SplitMix64
-/// finaliser with a different seed each.
+/// The seeds of the kMinHashes hash functions: fixed, so that signatures stay comparable across
+/// runs and machines (SplitMix64 of 1, 2, 3 ...).
+const std::array<std::uint64_t, schema::kMinHashes>& seeds() {
+    static const auto table = [] {
+        std::array<std::uint64_t, schema::kMinHashes> out{};
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            std::uint64_t z = (i + 1) * 0x9E3779B97F4A7C15ULL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            out[i] = z ^ (z >> 31);
+        }
+        return out;
+    }();
+    return table;
+}
+
+/// Hash function k of a shingle hash: multiply-shift on the hash xor-ed with the k-th seed.
 std::uint32_t rehash(std::uint64_t hash, std::uint64_t seed) {
-    std::uint64_t z = hash + (seed + 1) * 0x9E3779B97F4A7C15ULL;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return static_cast<std::uint32_t>((z ^ (z >> 31)) >> 32);
+    return static_cast<std::uint32_t>(((hash ^ seed) * 0xD6E8FEB86659FD93ULL) >> 32);
 }
 
 }  // namespace
 
-MinHashSignature minhash_signature(std::string_view text, text::Analyzer& analyzer) {
+std::vector<std::string> shingle_words(std::string_view text) {
     std::vector<std::string> words;
-    analyzer.for_each_token(text, [&](const text::Token& t) { words.push_back(t.term); });
+    std::string word;
+    const auto flush = [&] {
+        if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (std::isalnum(c) != 0) {
+                word.push_back(static_cast<char>(std::tolower(c)));
+            } else {
+                flush();
+            }
+            continue;
+        }
+        // U+0080-U+00BF (no-break space, « », ·) and U+2000-U+206F (dashes, quotes, ellipsis)
+        // separate words; other characters are letters.
+        const bool latin1_mark = c == 0xC2;
+        const bool general_mark = c == 0xE2 && i + 1 < text.size() &&
+                                  (static_cast<unsigned char>(text[i + 1]) == 0x80 ||
+                                   static_cast<unsigned char>(text[i + 1]) == 0x81);
+        if (latin1_mark || general_mark) {
+            flush();
+            i += latin1_mark ? 1 : 2;
+            continue;
+        }
+        word.push_back(static_cast<char>(c));
+    }
+    flush();
+    return words;
+}
+
+MinHashSignature minhash_signature(std::string_view text) {
+    const std::vector<std::string> words = shingle_words(text);
     if (words.size() < schema::kShingleWords ||
         words.size() - schema::kShingleWords + 1 < schema::kMinShingles) {
         return {};
     }
+    // Each word is hashed once; a shingle's hash is the hash of its words' hashes.
+    std::vector<std::uint64_t> word_hashes;
+    word_hashes.reserve(words.size());
+    for (const auto& word : words) {
+        word_hashes.push_back(XXH3_64bits(word.data(), word.size()));
+    }
     MinHashSignature signature(schema::kMinHashes, std::numeric_limits<std::uint32_t>::max());
-    std::string shingle;
-    for (std::size_t i = 0; i + schema::kShingleWords <= words.size(); ++i) {
-        shingle.clear();
-        for (std::size_t j = i; j < i + schema::kShingleWords; ++j) {
-            shingle += words[j];
-            shingle += ' ';
-        }
-        const std::uint64_t hash = XXH3_64bits(shingle.data(), shingle.size());
+    const auto& seed = seeds();
+    for (std::size_t i = 0; i + schema::kShingleWords <= word_hashes.size(); ++i) {
+        const std::uint64_t hash =
+            XXH3_64bits(word_hashes.data() + i, schema::kShingleWords * sizeof(std::uint64_t));
         for (std::size_t k = 0; k < schema::kMinHashes; ++k) {
-            signature[k] = std::min(signature[k], rehash(hash, k));
+            signature[k] = std::min(signature[k], rehash(hash, seed[k]));
         }
     }
     return signature;
@@ -96,8 +147,8 @@ std::vector<std::string> band_terms(const MinHashSignature& signature) {
     return terms;
 }
 
-void add_story_signature(Xapian::Document& doc, const Report& report, text::Analyzer& analyzer) {
-    const MinHashSignature signature = minhash_signature(report.body, analyzer);
+void add_story_signature(Xapian::Document& doc, const Report& report) {
+    const MinHashSignature signature = minhash_signature(report.body);
     if (signature.empty()) {
         return;
     }

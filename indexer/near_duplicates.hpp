@@ -5,7 +5,6 @@
 #pragma once
 
 #include "common/report.hpp"
-#include "common/text/analyzer.hpp"
 
 #include <xapian.h>
 
@@ -19,9 +18,14 @@ namespace gazette::indexer {
 /// kMinHashes minima, or empty when the text is too short to compare.
 using MinHashSignature = std::vector<std::uint32_t>;
 
-/// @return the MinHash signature of a text's shingles of schema::kShingleWords folded words;
-/// empty when it has fewer than schema::kMinShingles shingles.
-[[nodiscard]] MinHashSignature minhash_signature(std::string_view text, text::Analyzer& analyzer);
+/// @return the words near-duplicate detection compares: split at space and punctuation (ASCII,
+/// Latin-1 and typographic), ASCII case folded. Much cheaper than the analyser, and enough to tell
+/// copies apart: they differ in sentences, not in how a word is folded.
+[[nodiscard]] std::vector<std::string> shingle_words(std::string_view text);
+
+/// @return the MinHash signature of a text's shingles of schema::kShingleWords words; empty when
+/// it has fewer than schema::kMinShingles shingles.
+[[nodiscard]] MinHashSignature minhash_signature(std::string_view text);
 
 /// @return the fraction of the signatures' values that are equal: an estimate of the Jaccard
 /// similarity of the two shingle sets (0 when either is empty).
@@ -35,6 +39,6 @@ using MinHashSignature = std::vector<std::uint32_t>;
 [[nodiscard]] std::vector<std::string> band_terms(const MinHashSignature& signature);
 
 /// Adds a report's signature to its document: the value slot and the band terms.
-void add_story_signature(Xapian::Document& doc, const Report& report, text::Analyzer& analyzer);
+void add_story_signature(Xapian::Document& doc, const Report& report);
 
 }  // namespace gazette::indexer

@@ -13,7 +13,7 @@ PreparedReport ReportPipeline::prepare(Report raw,
     PreparedReport prepared;
     prepared.id = cleaned.report.id;
     prepared.document = build_document(cleaned.report, hash, analyzer);
-    add_story_signature(prepared.document, cleaned.report, analyzer);
+    add_story_signature(prepared.document, cleaned.report);
     return prepared;
 }
 

@@ -6,12 +6,24 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <unordered_map>
+
 namespace gazette::indexer {
 
-/// Adds the words of a document (its unprefixed terms, numbers left out) to the dictionary.
-void add_spellings(Xapian::WritableDatabase& database, const Xapian::Document& doc);
+/// The changes to the dictionary since the last commit, written in one go (one call per distinct
+/// word instead of one per word and report).
+class SpellingChanges {
+  public:
+    /// Counts the words of a document being written (its unprefixed terms, numbers left out).
+    void add(const Xapian::Document& doc);
+    /// Uncounts the words of a document being replaced or deleted.
+    void remove(const Xapian::Document& doc);
+    /// Writes the changes into the database's spelling table (before its commit) and forgets them.
+    void apply(Xapian::WritableDatabase& database);
 
-/// Takes the words of a document that is being replaced or deleted out of the dictionary.
-void remove_spellings(Xapian::WritableDatabase& database, const Xapian::Document& doc);
+  private:
+    std::unordered_map<std::string, long> deltas_;
+};
 
 }  // namespace gazette::indexer
