@@ -12,9 +12,6 @@
 namespace gazette::search {
 namespace {
 
-/// Words of the database looked at when gathering a word's inflections.
-constexpr int kMaxInflectionScan = 400;
-
 std::string join(const std::vector<std::string>& words) {
     std::string out;
     for (const auto& w : words) {
@@ -137,17 +134,29 @@ std::string default_synonyms_path() {
 }
 
 std::vector<std::string> SynonymExpander::inflections(const std::string& word) {
-    const std::string& stem = analyzer_.stem(word);
-    // Every inflection starts with the stem less its last letter ("armi" <- "army", "armies").
-    const std::string scan = stem.size() > 2 ? stem.substr(0, stem.size() - 1) : stem;
+    // The regular inflections of an English word, kept when they share its stem and occur:
+    // pull -> pulls, pulled, pulling; retire -> retired; stop -> stopped; carry -> carried.
+    std::vector<std::string> candidates{word, word + "s", word + "es", word + "ed", word + "ing"};
+    if (!word.empty()) {
+        const char last = word.back();
+        if (last == 'e') {
+            candidates.push_back(word + "d");
+            candidates.push_back(word.substr(0, word.size() - 1) + "ing");
+        } else if (last == 'y') {
+            candidates.push_back(word.substr(0, word.size() - 1) + "ies");
+            candidates.push_back(word.substr(0, word.size() - 1) + "ied");
+        } else if (word.size() >= 3 && std::string_view("aeiou").find(last) == std::string::npos) {
+            candidates.push_back(word + last + "ed");
+            candidates.push_back(word + last + "ing");
+        }
+    }
+    const std::string stem = analyzer_.stem(word);
     std::vector<std::string> forms;
-    int scanned = 0;
-    for (auto it = database_.allterms_begin(scan);
-         it != database_.allterms_end(scan) && scanned < kMaxInflectionScan;
-         ++it, ++scanned) {
-        const std::string term = *it;
-        if (analyzer_.stem(term) == stem) {
-            forms.push_back(term);
+    for (const auto& candidate : candidates) {
+        if (std::find(forms.begin(), forms.end(), candidate) == forms.end() &&
+            analyzer_.stem(candidate) == stem &&
+            database_.term_exists(schema::word_term(schema::prefix::kBody, candidate))) {
+            forms.push_back(candidate);
         }
     }
     return forms;

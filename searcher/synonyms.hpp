@@ -98,7 +98,7 @@ class SynonymExpander {
     /// when a word of the phrase never occurs.
     std::optional<Xapian::Query> entry_query(const SynonymTable::Entry& entry,
                                              Highlight& highlight);
-    /// @return the words of the database that share the stem of `word` (a bounded scan).
+    /// @return the regular inflections of `word` (itself included) that occur in the database.
     std::vector<std::string> inflections(const std::string& word);
 
     const SynonymTable& table_;
