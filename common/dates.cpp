@@ -1,5 +1,6 @@
 #include "common/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -67,20 +68,13 @@ std::optional<int> take_month_name(std::string_view& s) {
     if (n < 3) {
         return std::nullopt;
     }
-    std::string word(s.substr(0, n));
-    for (auto& c : word) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto name = month_from_name(s.substr(0, n));
+    if (!name) {
+        return std::nullopt;
     }
-    for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
-        const bool abbreviation = word.size() == 3 || (i == 8 && word == "sept");
-        if (word == kMonthNames[i] ||
-            (abbreviation && kMonthNames[i].substr(0, word.size()) == word)) {
-            s.remove_prefix(n);
-            take_char(s, '.');
-            return static_cast<int>(i) + 1;
-        }
-    }
-    return std::nullopt;
+    s.remove_prefix(n);
+    take_char(s, '.');
+    return name->month;
 }
 
 std::optional<CalendarDate> checked(int y, int m, int d) {
@@ -179,15 +173,22 @@ std::optional<CalendarDate> parse_day_month_year(std::string_view s) {
     return checked(*y, *m, *d);
 }
 
-/// One end of a date spec: a year, a month or a day, as the first or the last day it covers.
-std::optional<CalendarDate> parse_spec_end(std::string_view s, bool as_last) {
+/// One end of a date spec and the days it names: "2025-01" all of January, "last-week" a
+/// Monday to Sunday, "7d" one day.
+struct SpecEnd {
+    CalendarDate first;
+    CalendarDate last;
+    bool offset = false;  ///< "7d", "4w", "6m", "1y": alone, it means from then on
+};
+
+std::optional<SpecEnd> parse_absolute_end(std::string_view s) {
     std::string_view rest = s;
     auto y = take_number(rest, 4, 4);
     if (!y) {
         return std::nullopt;
     }
     if (rest.empty()) {
-        return as_last ? CalendarDate{*y, 12, 31} : CalendarDate{*y, 1, 1};
+        return SpecEnd{{*y, 1, 1}, {*y, 12, 31}};
     }
     if (!take_char(rest, '-')) {
         return std::nullopt;
@@ -197,7 +198,7 @@ std::optional<CalendarDate> parse_spec_end(std::string_view s, bool as_last) {
         return std::nullopt;
     }
     if (rest.empty()) {
-        return as_last ? CalendarDate{*y, *m, days_in_month(*y, *m)} : CalendarDate{*y, *m, 1};
+        return SpecEnd{{*y, *m, 1}, {*y, *m, days_in_month(*y, *m)}};
     }
     if (!take_char(rest, '-')) {
         return std::nullopt;
@@ -206,10 +207,108 @@ std::optional<CalendarDate> parse_spec_end(std::string_view s, bool as_last) {
     if (!d || !rest.empty()) {
         return std::nullopt;
     }
-    return checked(*y, *m, *d);
+    auto day = checked(*y, *m, *d);
+    if (!day) {
+        return std::nullopt;
+    }
+    return SpecEnd{*day, *day};
+}
+
+/// "today", "yesterday", "7d", "4w", "6m", "1y", "this-week" ... "last-year".
+std::optional<SpecEnd> parse_relative_end(std::string_view s, const CalendarDate& today) {
+    if (s == "today") {
+        return SpecEnd{today, today};
+    }
+    if (s == "yesterday") {
+        const CalendarDate day = add_days(today, -1);
+        return SpecEnd{day, day};
+    }
+    const CalendarDate monday = week_start(today);
+    const CalendarDate month_start{today.year, today.month, 1};
+    if (s == "this-week") {
+        return SpecEnd{monday, add_days(monday, 6)};
+    }
+    if (s == "last-week") {
+        return SpecEnd{add_days(monday, -7), add_days(monday, -1)};
+    }
+    if (s == "this-month") {
+        return SpecEnd{month_start,
+                       {today.year, today.month, days_in_month(today.year, today.month)}};
+    }
+    if (s == "last-month") {
+        const CalendarDate first = add_months(month_start, -1);
+        return SpecEnd{first, add_days(month_start, -1)};
+    }
+    if (s == "this-year") {
+        return SpecEnd{{today.year, 1, 1}, {today.year, 12, 31}};
+    }
+    if (s == "last-year") {
+        return SpecEnd{{today.year - 1, 1, 1}, {today.year - 1, 12, 31}};
+    }
+    std::string_view rest = s;
+    const auto n = take_number(rest, 1, 4);
+    if (!n || rest.size() != 1) {
+        return std::nullopt;
+    }
+    CalendarDate day;
+    switch (rest.front()) {
+        case 'd':
+            day = add_days(today, -*n);
+            break;
+        case 'w':
+            day = add_days(today, -7L * *n);
+            break;
+        case 'm':
+            day = add_months(today, -*n);
+            break;
+        case 'y':
+            day = add_months(today, -12 * *n);
+            break;
+        default:
+            return std::nullopt;
+    }
+    if (!is_real_day(day)) {
+        return std::nullopt;
+    }
+    return SpecEnd{day, day, true};
+}
+
+std::optional<SpecEnd> parse_spec_end(std::string_view s, const CalendarDate& today) {
+    if (auto end = parse_absolute_end(s)) {
+        return end;
+    }
+    return parse_relative_end(s, today);
+}
+
+Error bad_spec(std::string_view spec) {
+    return Error{ErrorCode::Query,
+                 "bad date '" + std::string(spec) + "'",
+                 "use YYYY, YYYY-MM or YYYY-MM-DD; today, yesterday, 7d, 4w, 6m or 1y (that long "
+                 "ago); this-week, last-week, this-month, last-month, this-year or last-year; or "
+                 "a range such as 2025-01..2025-02, 2025-01-27.., ..2025-02 or 30d..7d"};
 }
 
 }  // namespace
+
+std::optional<MonthName> month_from_name(std::string_view word) {
+    if (word.size() < 3 || word.size() > 9) {
+        return std::nullopt;
+    }
+    std::string lower(word);
+    for (auto& c : lower) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (std::size_t i = 0; i < kMonthNames.size(); ++i) {
+        const int month = static_cast<int>(i) + 1;
+        if (lower == kMonthNames[i]) {
+            return MonthName{month, false};
+        }
+        if (lower == kMonthNames[i].substr(0, 3) || (month == 9 && lower == "sept")) {
+            return MonthName{month, true};
+        }
+    }
+    return std::nullopt;
+}
 
 std::string CalendarDate::iso() const {
     char buf[16];
@@ -251,6 +350,37 @@ CalendarDate date_from_epoch_days(long days) {
             static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
+CalendarDate add_days(const CalendarDate& date, long days) {
+    return date_from_epoch_days(days_from_epoch(date) + days);
+}
+
+CalendarDate add_months(const CalendarDate& date, int months) {
+    const int index = date.year * 12 + (date.month - 1) + months;
+    const int year = index / 12;
+    const int month = index % 12 + 1;
+    return {year, month, std::min(date.day, days_in_month(year, month))};
+}
+
+int weekday(const CalendarDate& date) {
+    // 1970-01-01 was a Thursday (3 counting from Monday = 0).
+    const long days = days_from_epoch(date) + 3;
+    return static_cast<int>(((days % 7) + 7) % 7);
+}
+
+CalendarDate week_start(const CalendarDate& date) {
+    return add_days(date, -weekday(date));
+}
+
+std::string iso_week_label(const CalendarDate& date) {
+    // The ISO year is the year of the week's Thursday; week 1 holds the year's first Thursday.
+    const CalendarDate thursday = add_days(week_start(date), 3);
+    const long first = days_from_epoch({thursday.year, 1, 1});
+    const int week = static_cast<int>((days_from_epoch(thursday) - first) / 7 + 1);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-W%02d", thursday.year, week);
+    return buf;
+}
+
 CalendarDate today() {
     if (const char* fixed = std::getenv("GAZETTE_TODAY"); fixed != nullptr) {
         if (auto date = parse_iso(fixed)) {
@@ -286,43 +416,41 @@ bool is_plausible_publication_date(const CalendarDate& date) {
     return days_from_epoch(date) <= days_from_epoch(now) + 366;
 }
 
-Result<DateSpan> parse_date_spec(std::string_view spec) {
+Result<DateSpan> parse_date_spec(std::string_view spec, const CalendarDate& today) {
     spec = trim(spec);
-    const auto bad = [&] {
-        return fail(ErrorCode::Query,
-                    "bad date '" + std::string(spec) + "'",
-                    "use YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2025-01..2025-02, "
-                    "2025-01-27.. or ..2025-02");
-    };
     if (spec.empty()) {
-        return bad();
+        return tl::unexpected(bad_spec(spec));
     }
     const auto dots = spec.find("..");
     if (dots == std::string_view::npos) {
-        auto first = parse_spec_end(spec, false);
-        auto last = parse_spec_end(spec, true);
-        if (!first || !last) {
-            return bad();
+        const auto end = parse_spec_end(spec, today);
+        if (!end) {
+            return tl::unexpected(bad_spec(spec));
         }
-        return DateSpan{first, last};
+        if (end->offset) {
+            return DateSpan{end->first, std::nullopt};
+        }
+        return DateSpan{end->first, end->last};
     }
     const std::string_view from = trim(spec.substr(0, dots));
     const std::string_view to = trim(spec.substr(dots + 2));
     if (from.empty() && to.empty()) {
-        return bad();
+        return tl::unexpected(bad_spec(spec));
     }
     DateSpan span;
     if (!from.empty()) {
-        span.first = parse_spec_end(from, false);
-        if (!span.first) {
-            return bad();
+        const auto end = parse_spec_end(from, today);
+        if (!end) {
+            return tl::unexpected(bad_spec(spec));
         }
+        span.first = end->first;
     }
     if (!to.empty()) {
-        span.last = parse_spec_end(to, true);
-        if (!span.last) {
-            return bad();
+        const auto end = parse_spec_end(to, today);
+        if (!end) {
+            return tl::unexpected(bad_spec(spec));
         }
+        span.last = end->last;
     }
     if (span.first && span.last && *span.last < *span.first) {
         return fail(ErrorCode::Query,
@@ -330,6 +458,36 @@ Result<DateSpan> parse_date_spec(std::string_view spec) {
                     "put the earlier date first");
     }
     return span;
+}
+
+Result<DateSpan> parse_date_spec(std::string_view spec) {
+    return parse_date_spec(spec, today());
+}
+
+Result<CalendarDate> parse_date_from(std::string_view spec) {
+    auto span = parse_date_spec(spec);
+    if (!span) {
+        return tl::unexpected(span.error());
+    }
+    if (!span->first) {
+        return tl::unexpected(bad_spec(spec));
+    }
+    return *span->first;
+}
+
+Result<CalendarDate> parse_date_to(std::string_view spec) {
+    const std::string_view trimmed = trim(spec);
+    // "7d" alone is open-ended as a spec; as the end of a range it is that day.
+    auto span =
+        parse_date_spec(trimmed.find("..") == std::string_view::npos ? ".." + std::string(trimmed)
+                                                                     : std::string(trimmed));
+    if (!span) {
+        return tl::unexpected(bad_spec(spec));
+    }
+    if (!span->last) {
+        return tl::unexpected(bad_spec(spec));
+    }
+    return *span->last;
 }
 
 }  // namespace gazette

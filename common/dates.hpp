@@ -25,6 +25,15 @@ struct CalendarDate {
     [[nodiscard]] std::string compact() const;
 };
 
+/// A month as a word names it: "January" (or "january"), or abbreviated, "Jan", "Sept".
+struct MonthName {
+    int month = 0;  ///< 1-12
+    bool abbreviated = false;
+};
+
+/// @return the month a word names, in any case, or nothing ("Janu" is not a month).
+[[nodiscard]] std::optional<MonthName> month_from_name(std::string_view word);
+
 /// @return true when the day exists (month 1-12, day within the month, leap years included).
 [[nodiscard]] bool is_real_day(const CalendarDate& date);
 
@@ -36,6 +45,22 @@ struct CalendarDate {
 
 /// @return the date a number of days after 1970-01-01.
 [[nodiscard]] CalendarDate date_from_epoch_days(long days);
+
+/// @return the date a number of days after (or, negative, before) a date.
+[[nodiscard]] CalendarDate add_days(const CalendarDate& date, long days);
+
+/// @return the date a number of calendar months after (or before) a date; the day is clamped to
+/// the month's length (2025-03-31 minus one month is 2025-02-28).
+[[nodiscard]] CalendarDate add_months(const CalendarDate& date, int months);
+
+/// @return the day of the week: 0 Monday ... 6 Sunday.
+[[nodiscard]] int weekday(const CalendarDate& date);
+
+/// @return the Monday of the (ISO, Monday to Sunday) week of a date.
+[[nodiscard]] CalendarDate week_start(const CalendarDate& date);
+
+/// @return the ISO 8601 week of a date as "YYYY-Www" (2025-01-31 is "2025-W05").
+[[nodiscard]] std::string iso_week_label(const CalendarDate& date);
 
 /// @return today in UTC, or the date in $GAZETTE_TODAY (YYYY-MM-DD) when set, so that tests and
 /// relative date ranges are reproducible.
@@ -57,10 +82,25 @@ struct DateSpan {
     std::optional<CalendarDate> last;
 };
 
-/// Parses a date spec of a query (`date:SPEC`) or of --from/--to:
-/// "2025", "2025-01", "2025-01-31", and ranges between any two of these: "2025-01..2025-02",
-/// open ranges "2025-01-27.." and "..2025-02". A year or month covers all its days.
+/// Parses a date spec of a query (`date:SPEC`, `mentions:SPEC`) or of --from/--to.
+///
+/// An end is absolute: "2025", "2025-01", "2025-01-31"; or relative to `today`: "today",
+/// "yesterday", "7d", "4w", "6m", "1y" (that many days, weeks, months or years before today), or
+/// a named period "this-week", "last-week", "this-month", "last-month", "this-year",
+/// "last-year" (weeks run Monday to Sunday). A spec is one end (covering all its days: a year,
+/// a month, a period) or a range between any two ends, "2025-01..2025-02", "30d..7d", open at
+/// either side: "2025-01-27..", "..2025-02". "7d" alone is "7d..": the last seven days and on.
 /// @return the span, or ErrorCode::Query naming the spec and the accepted forms.
+[[nodiscard]] Result<DateSpan> parse_date_spec(std::string_view spec, const CalendarDate& today);
+
+/// parse_date_spec() relative to today().
 [[nodiscard]] Result<DateSpan> parse_date_spec(std::string_view spec);
+
+/// @return the first day of a spec used as the start of a range (--from): "2025-01" is
+/// 2025-01-01, "last-week" last Monday; ErrorCode::Query when the spec is not one end.
+[[nodiscard]] Result<CalendarDate> parse_date_from(std::string_view spec);
+
+/// @return the last day of a spec used as the end of a range (--to): "2025-01" is 2025-01-31.
+[[nodiscard]] Result<CalendarDate> parse_date_to(std::string_view spec);
 
 }  // namespace gazette

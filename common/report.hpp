@@ -22,6 +22,20 @@ struct Entity {
     int mentions = 0;
 };
 
+/// How precise a date a report mentions is: "on Jan. 19" a day, "earlier this week" a week,
+/// "mid-January" a month (part of one), "last summer" a season, "in 2022" a year.
+enum class DateGranularity { Day, Week, Month, Season, Year };
+
+/// A date a report's text mentions, resolved against its publication date to the days it
+/// covers (common/mentioned_dates.hpp says how it is indexed and searched).
+struct MentionedDate {
+    CalendarDate first;  ///< first day of the span
+    CalendarDate last;   ///< last day; equal to first for a day
+    DateGranularity granularity = DateGranularity::Day;
+    std::string text;        ///< as written, with its preposition: "as of Jan. 13"
+    std::size_t offset = 0;  ///< byte offset of `text` in the (cleaned) body
+};
+
 /// A report: one article from one outlet.
 struct Report {
     std::string id;      ///< stable id: front matter, file stem, or JSONL field
@@ -34,6 +48,7 @@ struct Report {
     std::string body;                  ///< article text, paragraphs separated by '\n'
     std::string source;                ///< where it came from: a path, or "PATH:LINE" for JSONL
     std::vector<Entity> entities;
+    std::vector<MentionedDate> mentioned_dates;  ///< in the order the text gives them
     /// Set by the cleaner when the title was derived from the text because none was published.
     bool title_derived = false;
 };

@@ -49,6 +49,12 @@ std::string boolean_term(std::string_view field_name, std::string_view value) {
     return boolean_term(*find_field(field_name), value);
 }
 
+std::string entity_term(std::string_view entity_prefix, std::string_view key) {
+    std::string term(entity_prefix);
+    term += key;
+    return bounded(std::move(term));
+}
+
 std::string word_term(std::string_view field_prefix, std::string_view word) {
     std::string term(field_prefix);
     term += word;
@@ -78,6 +84,24 @@ std::string story_band_term(std::size_t band, std::uint64_t band_hash) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%zu:%016llx", band, static_cast<unsigned long long>(band_hash));
     return std::string(prefix::kStoryBand) + buf;
+}
+
+std::string mention_day_term(int year, int month, int day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);
+    return std::string(prefix::kMentionDay) + buf;
+}
+
+std::string mention_month_term(int year, int month) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d", year, month);
+    return std::string(prefix::kMentionMonth) + buf;
+}
+
+std::string mention_year_term(int year) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d", year);
+    return std::string(prefix::kMentionYear) + buf;
 }
 
 }  // namespace gazette::schema

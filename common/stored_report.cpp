@@ -1,5 +1,7 @@
 #include "common/stored_report.hpp"
 
+#include "common/mentioned_dates.hpp"
+
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
@@ -41,13 +43,28 @@ std::string serialise_report(const Report& report) {
                             {"mentions", e.mentions}});
     }
     j["entities"] = std::move(entities);
-    j["body"] = report.body;
-    // Reports are repaired to valid UTF-8 by the readers; replace rather than throw regardless.
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    auto mentions = nlohmann::ordered_json::array();
+    for (const auto& m : report.mentioned_dates) {
+        mentions.push_back({{"first", m.first.iso()},
+                            {"last", m.last.iso()},
+                            {"granularity", granularity_name(m.granularity)},
+                            {"text", m.text},
+                            {"offset", m.offset}});
+    }
+    j["mentioned_dates"] = std::move(mentions);
+    // The body follows the metadata raw, after a NUL (which JSON output never holds), so that
+    // reading a hit parses a few hundred bytes of JSON, not the whole article. Reports are
+    // repaired to valid UTF-8 by the readers; replace rather than throw regardless.
+    std::string data = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    data += '\0';
+    data += report.body;
+    return data;
 }
 
 Result<Report> parse_report(const std::string& data) {
-    const auto j = nlohmann::json::parse(data, nullptr, false);
+    const std::size_t split = data.find('\0');
+    const auto metadata = std::string_view(data).substr(0, split);
+    const auto j = nlohmann::json::parse(metadata, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
         return fail(ErrorCode::DatabaseCorrupt,
                     "a document's stored data is not a Gazette report",
@@ -62,7 +79,9 @@ Result<Report> parse_report(const std::string& data) {
     r.url = j.value("url", "");
     r.language = j.value("language", "en");
     r.source = j.value("source", "");
-    r.body = j.value("body", "");
+    if (split != std::string::npos) {
+        r.body = data.substr(split + 1);
+    }
     if (auto date = parse_date(j.value("date", ""))) {
         r.date = date;
     }
@@ -74,6 +93,21 @@ Result<Report> parse_report(const std::string& data) {
             entity.variants = e.value("variants", std::vector<std::string>{});
             entity.mentions = e.value("mentions", 0);
             r.entities.push_back(std::move(entity));
+        }
+    }
+    if (auto it = j.find("mentioned_dates"); it != j.end() && it->is_array()) {
+        for (const auto& m : *it) {
+            const auto first = parse_date(m.value("first", ""));
+            const auto last = parse_date(m.value("last", ""));
+            const auto granularity = granularity_from_name(m.value("granularity", ""));
+            if (!first || !last || !granularity) {
+                continue;  // an entry this version cannot read is left out
+            }
+            r.mentioned_dates.push_back({*first,
+                                         *last,
+                                         *granularity,
+                                         m.value("text", ""),
+                                         m.value("offset", std::size_t{0})});
         }
     }
     return r;

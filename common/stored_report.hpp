@@ -10,7 +10,8 @@
 
 namespace gazette {
 
-/// @return the report serialised for Xapian::Document::set_data().
+/// @return the report serialised for Xapian::Document::set_data(): its metadata as JSON, a NUL,
+/// then the body as it is.
 [[nodiscard]] std::string serialise_report(const Report& report);
 
 /// @return the report read back from document data; ErrorCode::DatabaseCorrupt when the data

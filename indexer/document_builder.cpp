@@ -1,8 +1,12 @@
 #include "indexer/document_builder.hpp"
 
+#include "common/entity_names.hpp"
+#include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
 #include "common/text/compound.hpp"
+
+#include <array>
 
 namespace gazette::indexer {
 namespace {
@@ -77,6 +81,49 @@ Xapian::termpos index_text(Xapian::Document& doc,
     return position;
 }
 
+/// Indexes a report's entities: the key of each (its canonical name), of each spelling the report
+/// used, and of a person's surname, under its type's prefix and the any-type prefix, so that
+/// person:Kovalenko finds "Andrey Kovalenko"; and the first kEntityFacetDepth of each type
+/// (most mentioned first) in their facet slots.
+void index_entities(Xapian::Document& doc, const Report& report) {
+    std::array<std::size_t, schema::kEntityTypes.size()> filled{};
+    for (const auto& entity : report.entities) {
+        std::vector<std::string> keys{entities::entity_key(entity.name)};
+        for (const auto& variant : entity.variants) {
+            keys.push_back(entities::entity_key(variant));
+        }
+        if (entity.type == EntityType::Person && keys.front().find(' ') != std::string::npos) {
+            keys.push_back(keys.front().substr(keys.front().rfind(' ') + 1));
+        }
+        for (const auto& key : keys) {
+            if (!key.empty()) {
+                doc.add_boolean_term(schema::entity_term(schema::entity_prefix(entity.type), key));
+                doc.add_boolean_term(schema::entity_term(schema::prefix::kEntity, key));
+            }
+        }
+        auto& position = filled[static_cast<std::size_t>(entity.type)];
+        if (position < schema::kEntityFacetDepth) {
+            doc.add_value(schema::entity_slot(entity.type, position++), entity.name);
+        }
+    }
+}
+
+/// Mentioned dates: terms for mentions: filters, and the joined months and years for the facet.
+void index_mentioned_dates(Xapian::Document& doc, const std::vector<MentionedDate>& mentions) {
+    for (const auto& mention : mentions) {
+        for (const auto& term : mention_terms(mention)) {
+            doc.add_boolean_term(term);
+        }
+    }
+    const MentionFacetValues values = mention_facet_values(mentions);
+    if (!values.months.empty()) {
+        doc.add_value(schema::slot(schema::Slot::MentionMonths), values.months);
+    }
+    if (!values.years.empty()) {
+        doc.add_value(schema::slot(schema::Slot::MentionYears), values.years);
+    }
+}
+
 }  // namespace
 
 std::string id_term(std::string_view id) {
@@ -108,6 +155,8 @@ Xapian::Document build_document(const Report& report,
         }
         doc.add_value(schema::slot(schema::Slot::Date), report.date->compact());
     }
+    index_entities(doc, report);
+    index_mentioned_dates(doc, report.mentioned_dates);
     doc.add_value(schema::slot(schema::Slot::ContentHash), hash);
     doc.add_value(schema::slot(schema::Slot::Source), report.source);
     doc.set_data(serialise_report(report));

@@ -16,11 +16,12 @@ namespace gazette::indexer {
 /// The version of everything between reading and writing (cleaner, analyser, builder). It is
 /// part of each report's content hash: bump it when their output changes, and the next run
 /// re-indexes reports whose files did not change.
-inline constexpr std::string_view kPipelineVersion = "gazette-pipeline-2";
+inline constexpr std::string_view kPipelineVersion = "gazette-pipeline-4";
 
 /// Builds the document of a cleaned report: title words (prefix S) and body words with
 /// positions, their stems (Z), outlet, author and date as boolean terms and value slots, the
-/// unique id term, and the stored report for display and snippets.
+/// entities and mentioned dates as boolean terms and facet slots, the unique id term, and the
+/// stored report for display and snippets.
 [[nodiscard]] Xapian::Document build_document(const Report& report,
                                               const std::string& hash,
                                               text::Analyzer& analyzer);

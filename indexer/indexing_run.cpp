@@ -42,7 +42,18 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
         ++summary.rejected;
     }
     text::Analyzer& analyzer = text::thread_analyzer();
-    const ReportPipeline pipeline(PipelineConfig{});
+    PipelineConfig config;
+    if (options.entities) {
+        auto extractor = load_entity_extractor(options.gazetteer_path, options.model_path);
+        if (!extractor) {
+            return tl::unexpected(extractor.error());
+        }
+        config.entities = std::move(*extractor);
+    }
+    const ReportPipeline pipeline(std::move(config));
+    // Reports are analysed again when the pipeline's inputs change (the gazetteer, the model).
+    const std::string pipeline_version =
+        std::string(kPipelineVersion) + ";" + pipeline.fingerprint();
     std::unordered_set<std::string> seen_ids;
     for (const auto& file : sources.files) {
         ReadResult read = read_source(file, options.defaults);
@@ -58,7 +69,7 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
                      "id '" + report.id + "' appears twice in this run",
                      "the later report replaces the earlier; give each report its own id"});
             }
-            const std::string hash = content_hash(report, kPipelineVersion);
+            const std::string hash = content_hash(report, pipeline_version);
             if (writer->is_unchanged(report.id, hash)) {
                 ++summary.unchanged;
                 continue;

@@ -20,6 +20,9 @@ struct IndexRunOptions {
     ReportDefaults defaults;
     std::vector<std::string> paths;       ///< files and directories to index
     std::vector<std::string> delete_ids;  ///< reports to delete
+    bool entities = true;                 ///< extract entities (--no-entities turns it off)
+    std::string gazetteer_path;           ///< --entities; empty: the default gazetteer
+    std::string model_path;               ///< --model; empty: the built-in tagger model
 };
 
 /// What a run did.

@@ -61,6 +61,10 @@ Result<int> run(int argc, char** argv) {
         ("delete", po::value(&run_options.delete_ids)->multitoken(), "delete the reports with these ids")
         ("rebuild", po::bool_switch(), "empty the database first (after a schema change)")
         ("batch", po::value(&run_options.batch_size)->default_value(1000), "reports per commit")
+        ("no-entities", po::bool_switch(), "do not extract people, organisations and places")
+        ("entities", po::value(&run_options.gazetteer_path),
+            "entity gazetteer (default: $GAZETTE_ENTITIES, else corpus/entities.tsv)")
+        ("model", po::value(&run_options.model_path), "entity tagger model (default: built in)")
         ("quiet,q", po::bool_switch(), "print only problems")
         ("json", po::bool_switch(), "print the summary as one JSON object")
         ("paths", po::value(&run_options.paths)->multitoken(), "files and directories to index");
@@ -86,6 +90,7 @@ Result<int> run(int argc, char** argv) {
             return fail(ErrorCode::Usage, "--date '" + date + "' is not a date", "use YYYY-MM-DD");
         }
     }
+    run_options.entities = !(*vm)["no-entities"].as<bool>();
     if ((*vm)["rebuild"].as<bool>()) {
         run_options.mode = db::WriteMode::Rebuild;
     }

@@ -6,9 +6,11 @@
 
 #include "common/report.hpp"
 #include "common/text/analyzer.hpp"
+#include "indexer/entity_extractor.hpp"
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 
 namespace gazette::indexer {
@@ -20,7 +22,10 @@ struct PreparedReport {
 };
 
 /// What a pipeline needs besides the report. Shared read-only between threads.
-struct PipelineConfig {};
+struct PipelineConfig {
+    /// Names the entities of each report; none: reports are indexed without entities.
+    std::shared_ptr<const EntityExtractor> entities;
+};
 
 class ReportPipeline {
   public:
@@ -31,6 +36,10 @@ class ReportPipeline {
     [[nodiscard]] PreparedReport prepare(Report raw,
                                          const std::string& hash,
                                          text::Analyzer& analyzer) const;
+
+    /// @return what the output depends on besides the report and the code (the model and the
+    /// gazetteer): salt for each report's content hash, so that changing them re-indexes.
+    [[nodiscard]] std::string fingerprint() const;
 
   private:
     PipelineConfig config_;

@@ -1,8 +1,11 @@
 /// @file
-/// Facet counts over the whole match set: which outlets and dates the matches have. Built on
+/// Facet counts over the whole match set: which outlets and dates the matches have, and which
+/// dates they mention. Built on
 /// Xapian's stock ValueCountMatchSpy, so the counts also merge over remote shards served by an
 /// unmodified xapian-tcpsrv.
 #pragma once
+
+#include "searcher/date_histogram.hpp"
 
 #include <xapian.h>
 
@@ -25,6 +28,15 @@ struct Facets {
     Xapian::doccount no_outlet = 0;  ///< matches without an outlet
     Xapian::doccount stories = 0;    ///< distinct stories among the matches (near-duplicates once)
     std::vector<FacetCount> story;   ///< stories told by more than one match, by count (top 10)
+    std::vector<FacetCount> person;  ///< by count, then name (see entity_facets.hpp)
+    std::vector<FacetCount> org;
+    std::vector<FacetCount> place;
+    DateHistogram date_histogram;  ///< publication dates, bucketed by the span they cover
+    /// Mentioned dates: reports mentioning each month ("YYYY-MM") and year ("YYYY"), in date
+    /// order, and the reports that mention none.
+    std::vector<FacetCount> mention_month;
+    std::vector<FacetCount> mention_year;
+    Xapian::doccount no_mentions = 0;
 };
 
 /// Counts facet values while Enquire runs. Counts are exact only when the search looks at every
@@ -43,6 +55,9 @@ class FacetCollector {
     Xapian::ValueCountMatchSpy outlets_;
     Xapian::ValueCountMatchSpy dates_;
     Xapian::ValueCountMatchSpy stories_;
+    /// Count each report's joined list of mentioned months or years; result() splits them.
+    Xapian::ValueCountMatchSpy mention_months_;
+    Xapian::ValueCountMatchSpy mention_years_;
 };
 
 }  // namespace gazette::search

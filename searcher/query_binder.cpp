@@ -1,9 +1,11 @@
 #include "searcher/query_binder.hpp"
 
 #include "common/dates.hpp"
+#include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "common/text/compound.hpp"
 #include "searcher/compounds.hpp"
+#include "searcher/entity_spellings.hpp"
 #include "searcher/synonyms.hpp"
 
 #include <optional>
@@ -35,8 +37,14 @@ bool is_hyphenated(std::string_view text, const std::vector<text::Token>& tokens
 
 class Binder {
   public:
-    Binder(text::Analyzer& analyzer, SynonymExpander* synonyms)
-        : analyzer_(analyzer), synonyms_(synonyms) {}
+    Binder(text::Analyzer& analyzer,
+           SynonymExpander* synonyms,
+           const entities::AliasTable* aliases,
+           const MentionYears& mention_years)
+        : analyzer_(analyzer),
+          synonyms_(synonyms),
+          aliases_(aliases),
+          mention_years_(mention_years) {}
 
     Result<Part> bind(const Node& node) {
         switch (node.kind) {
@@ -82,6 +90,11 @@ class Binder {
     }
 
     Result<Part> bind_word(const std::string& word, bool exact) {
+        auto bound = bind_word_alone(word, exact);
+        return exact ? bound : with_entity_spellings(word, std::move(bound));
+    }
+
+    Result<Part> bind_word_alone(const std::string& word, bool exact) {
         const auto tokens = analyzer_.tokenize(word);
         if (tokens.empty()) {
             return Part();
@@ -132,8 +145,15 @@ class Binder {
         return Part(phrase_of(terms, schema::prefix::kBody));
     }
 
+    /// A name of several words among free-text words ("Kim Jong Un"): the phrase, and the
+    /// entity's other spellings.
+    Result<Part> bind_name(const std::string& text) {
+        return with_entity_spellings(text, bind_phrase(text));
+    }
+
     /// A quoted phrase: its words in order and in the forms written, or written as one
-    /// hyphenated or solid compound ("human waves" finds "human-wave"); never synonyms.
+    /// hyphenated or solid compound ("human waves" finds "human-wave"); never synonyms nor an
+    /// entity's other spellings (asked for exactly, it is matched as written).
     Result<Part> bind_phrase(const std::string& text) {
         const auto terms = terms_of(text);
         if (terms.empty()) {
@@ -141,7 +161,7 @@ class Binder {
         }
         ranked = true;
         if (terms.size() == 1) {
-            return bind_word(terms.front(), true);
+            return bind_word_alone(terms.front(), true);
         }
         count_words(terms);
         highlight.words.insert(terms.begin(), terms.end());
@@ -152,6 +172,74 @@ class Binder {
             }
         }
         return Part(compound_query(terms, analyzer_));
+    }
+
+    // -- Entity names ---------------------------------------------------------------------
+    // A name in free text also finds its other spellings (Syrsky: Syrskyi; DPRK: North Korea),
+    // as one OP_SYNONYM; entity filters (person:Syrsky) resolve any spelling to the entity.
+
+    /// @return `bound` widened to the other spellings of the entity `text` names, if any.
+    Result<Part> with_entity_spellings(const std::string& text, Result<Part> bound) {
+        if (!bound || !*bound) {
+            return bound;
+        }
+        const auto spellings = entity_spellings(text, aliases_);
+        if (spellings.empty()) {
+            return bound;
+        }
+        std::vector<Xapian::Query> alternatives{std::move(**bound)};
+        for (const auto& spelling : spellings) {
+            const auto terms = terms_of(spelling);
+            if (terms.size() == 1) {
+                const std::string& stem = analyzer_.stem(terms.front());
+                highlight.stems.insert(stem);
+                alternatives.emplace_back(schema::stem_term(schema::prefix::kBody, stem));
+            } else if (!terms.empty()) {
+                highlight.words.insert(terms.begin(), terms.end());
+                alternatives.push_back(phrase_of(terms, schema::prefix::kBody));
+            }
+        }
+        return Part(
+            Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()));
+    }
+
+    /// @return the texts of `count` children from `first` on, joined by spaces.
+    static std::string words_from(const std::vector<Node>& children,
+                                  std::size_t first,
+                                  std::size_t count) {
+        std::string text;
+        for (std::size_t k = first; k < first + count; ++k) {
+            text += (text.empty() ? "" : " ") + children[k].text;
+        }
+        return text;
+    }
+
+    /// @return how many plain words from `children[first]` on spell one name the gazetteer
+    /// lists (Kim Jong Un), or 0.
+    std::size_t known_name_at(const std::vector<Node>& children, std::size_t first) const {
+        constexpr std::size_t kLongestName = 6;
+        for (std::size_t len = std::min(kLongestName, children.size() - first); len >= 2; --len) {
+            std::string name;
+            bool plain = true;
+            for (std::size_t k = first; k < first + len && plain; ++k) {
+                plain = children[k].kind == NodeKind::Word && !children[k].exact;
+                name += (name.empty() ? "" : " ") + children[k].text;
+            }
+            if (plain && is_known_name(name, aliases_)) {
+                return len;
+            }
+        }
+        return 0;
+    }
+
+    Result<Part> bind_entity_field(const schema::Field& field, const std::string& value) {
+        const std::string key = entity_filter_key(value, aliases_);
+        if (key.empty()) {
+            return fail(ErrorCode::Query,
+                        "'" + std::string(field.name) + ":' needs a name",
+                        "e.g. " + std::string(field.example));
+        }
+        return Part(Xapian::Query(schema::entity_term(field.prefix, key)));
     }
 
     Result<Part> bind_field(const Node& node) {
@@ -167,8 +255,17 @@ class Binder {
                 }
                 return Part(std::move(*range));
             }
+            case schema::FieldKind::MentionedDate: {
+                auto span = parse_date_spec(node.text);
+                if (!span) {
+                    return tl::unexpected(span.error());
+                }
+                return Part(mentioned_span_query(*span, years_for(*span)));
+            }
             case schema::FieldKind::Boolean:
                 return Part(Xapian::Query(schema::boolean_term(*field, node.text)));
+            case schema::FieldKind::Entity:
+                return bind_entity_field(*field, node.text);
             case schema::FieldKind::Text:
                 break;
         }
@@ -252,8 +349,29 @@ class Binder {
             const Node& child = node.children[i];
             if (node.kind == NodeKind::Or && synonyms_ != nullptr) {
                 if (auto match = listed_phrase_at(node.children, i)) {
-                    parts.push_back(std::move(match->query));
+                    // A listed phrase that also names an entity ("north korea") takes its
+                    // other spellings too.
+                    auto part = with_entity_spellings(words_from(node.children, i, match->words),
+                                                      Part(std::move(match->query)));
+                    if (!part) {
+                        return part;
+                    }
+                    parts.push_back(std::move(**part));
                     i += match->words - 1;
+                    continue;
+                }
+            }
+            if (node.kind == NodeKind::Or) {
+                if (const std::size_t name_words = known_name_at(node.children, i);
+                    name_words > 0) {
+                    auto part = bind_name(words_from(node.children, i, name_words));
+                    if (!part) {
+                        return part;
+                    }
+                    if (*part) {
+                        parts.push_back(std::move(**part));
+                    }
+                    i += name_words - 1;
                     continue;
                 }
             }
@@ -299,8 +417,23 @@ class Binder {
         }
     }
 
+    YearRange years_for(const DateSpan& span) {
+        if (span.first && span.last) {
+            return {span.first->year, span.last->year};
+        }
+        if (!known_years_) {
+            known_years_ = mention_years_
+                               ? mention_years_()
+                               : YearRange{schema::kMinMentionYear, schema::kMaxMentionYear};
+        }
+        return *known_years_;
+    }
+
     text::Analyzer& analyzer_;
     SynonymExpander* synonyms_;
+    const entities::AliasTable* aliases_;
+    const MentionYears& mention_years_;
+    std::optional<YearRange> known_years_;
 };
 
 }  // namespace
@@ -330,10 +463,23 @@ Result<Xapian::Query> date_range_query(std::string_view spec) {
     return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, span->last->compact());
 }
 
+Xapian::Query mentioned_span_query(const DateSpan& span, const YearRange& years) {
+    const auto terms = mention_span_terms(span, years.first, years.last);
+    if (terms.empty()) {
+        return Xapian::Query::MatchNothing;
+    }
+    // A filter: which dates a report mentions says nothing about how well it matches.
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                         0.0);
+}
+
 Result<BoundQuery> bind(const query::Node& root,
                         text::Analyzer& analyzer,
+                        const entities::AliasTable* aliases,
+                        const MentionYears& mention_years,
                         SynonymExpander* synonyms) {
-    Binder binder(analyzer, synonyms);
+    Binder binder(analyzer, synonyms, aliases, mention_years);
     auto part = binder.bind(root);
     if (!part) {
         return tl::unexpected(part.error());

@@ -1,5 +1,8 @@
 #include "searcher/render.hpp"
 
+#include "common/mentioned_dates.hpp"
+
+#include <algorithm>
 #include <cstdio>
 
 namespace gazette::search {
@@ -22,7 +25,10 @@ ordered_json facet_list(const std::vector<FacetCount>& counts) {
 ordered_json entities_of(const Report& report) {
     auto list = ordered_json::array();
     for (const auto& e : report.entities) {
-        list.push_back({{"name", e.name}, {"type", entity_type_name(e.type)}});
+        list.push_back({{"name", e.name},
+                        {"type", entity_type_name(e.type)},
+                        {"variants", e.variants},
+                        {"mentions", e.mentions}});
     }
     return list;
 }
@@ -31,6 +37,19 @@ ordered_json clause_list(const std::vector<ClauseWeight>& clauses) {
     auto list = ordered_json::array();
     for (const auto& c : clauses) {
         list.push_back({{"clause", c.clause}, {"weight", c.weight}, {"matched", c.matched}});
+    }
+    return list;
+}
+
+ordered_json mentions_of(const Report& report) {
+    auto list = ordered_json::array();
+    for (const auto& m : report.mentioned_dates) {
+        list.push_back({{"text", m.text},
+                        {"value", mention_label(m)},
+                        {"granularity", granularity_name(m.granularity)},
+                        {"first", m.first.iso()},
+                        {"last", m.last.iso()},
+                        {"offset", m.offset}});
     }
     return list;
 }
@@ -60,6 +79,77 @@ std::string folded_line(const Hit& hit) {
         line += ", ...";
     }
     return line;
+}
+
+ordered_json histogram_json(const DateHistogram& histogram) {
+    auto buckets = ordered_json::array();
+    for (const auto& b : histogram.buckets) {
+        buckets.push_back({{"start", b.start.iso()},
+                           {"end", b.end.iso()},
+                           {"label", b.label},
+                           {"count", b.count}});
+    }
+    return {{"bucket", bucket_name(histogram.bucket)}, {"buckets", std::move(buckets)}};
+}
+
+/// One bar: a block a unit, at least one for a count above zero.
+std::string bar(Xapian::doccount count, Xapian::doccount max) {
+    constexpr Xapian::doccount kWidth = 30;
+    if (count == 0 || max == 0) {
+        return {};
+    }
+    const Xapian::doccount blocks = std::max<Xapian::doccount>(1, count * kWidth / max);
+    std::string out;
+    for (Xapian::doccount i = 0; i < blocks; ++i) {
+        out += "\xE2\x96\x88";  // full block
+    }
+    return out;
+}
+
+/// The date histogram as a bar chart, a line a bucket, undated reports last.
+void append_histogram(std::string& out, const DateHistogram& histogram, Xapian::doccount undated) {
+    if (histogram.buckets.empty()) {
+        return;
+    }
+    const std::string undated_label = "(undated)";
+    std::size_t width = undated > 0 ? undated_label.size() : 0;
+    Xapian::doccount max = undated;
+    for (const auto& b : histogram.buckets) {
+        width = std::max(width, b.label.size());
+        max = std::max(max, b.count);
+    }
+    const std::size_t count_width = std::to_string(max).size();
+    out += "Dates by " + std::string(bucket_name(histogram.bucket)) + ":\n";
+    const auto line = [&](const std::string& label, Xapian::doccount count) {
+        const std::string number = std::to_string(count);
+        out += "  " + label + std::string(width - label.size(), ' ') + " " +
+               std::string(count_width - number.size(), ' ') + number + " " + bar(count, max);
+        while (!out.empty() && out.back() == ' ') {
+            out.pop_back();
+        }
+        out += '\n';
+    };
+    for (const auto& b : histogram.buckets) {
+        line(b.label, b.count);
+    }
+    if (undated > 0) {
+        line(undated_label, undated);
+    }
+}
+
+/// The months the matches mention most (at most kShown), in date order.
+std::vector<FacetCount> top_mentioned(std::vector<FacetCount> months) {
+    constexpr std::size_t kShown = 12;
+    if (months.size() > kShown) {
+        std::stable_sort(months.begin(), months.end(), [](const auto& a, const auto& b) {
+            return a.count > b.count;
+        });
+        months.resize(kShown);
+        std::sort(months.begin(), months.end(), [](const auto& a, const auto& b) {
+            return a.value < b.value;
+        });
+    }
+    return months;
 }
 
 std::string display_title(const Hit& hit, bool color) {
@@ -92,6 +182,18 @@ void append_facet_line(std::string& out,
     out += '\n';
 }
 
+/// The entity facets for a terminal: the most frequent names of each type.
+void append_entity_facet_lines(std::string& out, const Facets& f) {
+    constexpr std::size_t kShown = 10;
+    const auto top = [&](const std::vector<FacetCount>& counts) {
+        return std::vector<FacetCount>(
+            counts.begin(), counts.begin() + static_cast<long>(std::min(kShown, counts.size())));
+    };
+    append_facet_line(out, "People: ", top(f.person), "", 0);
+    append_facet_line(out, "Orgs:   ", top(f.org), "", 0);
+    append_facet_line(out, "Places: ", top(f.place), "", 0);
+}
+
 }  // namespace
 
 ordered_json to_json(const SearchResponse& response) {
@@ -119,6 +221,7 @@ ordered_json to_json(const SearchResponse& response) {
         item["snippet"] = hit.snippet.html();
         item["snippet_text"] = hit.snippet.plain();
         item["entities"] = entities_of(r);
+        item["mentions"] = mentions_of(r);
         item["story"] = hit.story;
         if (response.collapsed) {
             item["folded_count"] = hit.folded_total;
@@ -132,15 +235,20 @@ ordered_json to_json(const SearchResponse& response) {
     j["results"] = std::move(results);
     if (response.facets) {
         const Facets& f = *response.facets;
-        j["facets"] = {{"outlet", facet_list(f.outlet)},
-                       {"date", facet_list(f.month)},
-                       {"day", facet_list(f.day)},
-                       {"person", ordered_json::array()},
-                       {"org", ordered_json::array()},
-                       {"place", ordered_json::array()},
-                       {"story", facet_list(f.story)},
-                       {"stories", f.stories},
-                       {"missing", {{"outlet", f.no_outlet}, {"date", f.undated}}}};
+        j["facets"] = {
+            {"outlet", facet_list(f.outlet)},
+            {"date", facet_list(f.month)},
+            {"day", facet_list(f.day)},
+            {"person", facet_list(f.person)},
+            {"org", facet_list(f.org)},
+            {"place", facet_list(f.place)},
+            {"date_histogram", histogram_json(f.date_histogram)},
+            {"mentions", facet_list(f.mention_month)},
+            {"mentions_year", facet_list(f.mention_year)},
+            {"story", facet_list(f.story)},
+            {"stories", f.stories},
+            {"missing",
+             {{"outlet", f.no_outlet}, {"date", f.undated}, {"mentions", f.no_mentions}}}};
     } else {
         j["facets"] = nullptr;
     }
@@ -159,6 +267,21 @@ ordered_json explain_json(const SearchResponse& response) {
             {"xapian", response.xapian},
             {"synonyms", response.synonyms},
             {"feedback_terms", response.feedback_terms}};
+}
+
+ordered_json report_to_json(const Report& report) {
+    ordered_json j;
+    j["id"] = report.id;
+    j["title"] = report.title;
+    j["title_derived"] = report.title_derived;
+    j["outlet"] = report.outlet;
+    j["date"] = report.date ? report.date->iso() : "";
+    j["author"] = report.author;
+    j["url"] = report.url;
+    j["language"] = report.language;
+    j["entities"] = entities_of(report);
+    j["body"] = report.body;
+    return j;
 }
 
 std::string to_text(const SearchResponse& response, bool color) {
@@ -203,7 +326,11 @@ std::string to_text(const SearchResponse& response, bool color) {
         out += "\n";
         append_facet_line(out, "Outlets:", f.outlet, "(no outlet)", f.no_outlet);
         append_facet_line(out, "Months: ", f.month, "(undated)", f.undated);
+        append_facet_line(
+            out, "Mentions:", top_mentioned(f.mention_month), "(none)", f.no_mentions);
+        append_entity_facet_lines(out, f);
         out += "Stories: " + std::to_string(f.stories) + "\n";
+        append_histogram(out, f.date_histogram, f.undated);
     }
     return out;
 }

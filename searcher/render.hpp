@@ -13,6 +13,9 @@ namespace gazette::search {
 /// @return the response as DESIGN.md's JSON object (snippets as escaped HTML with <mark>).
 [[nodiscard]] nlohmann::ordered_json to_json(const SearchResponse& response);
 
+/// @return a whole report as JSON: its metadata, entities and body (plain text, not escaped).
+[[nodiscard]] nlohmann::ordered_json report_to_json(const Report& report);
+
 /// @return the response as text: a line per result with rank, title, outlet and date, then its
 /// snippet; matches in bold when `color` is on; facets after when they were asked for.
 [[nodiscard]] std::string to_text(const SearchResponse& response, bool color);

@@ -3,10 +3,15 @@
 #include "common/database.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
+#include "searcher/entity_facets.hpp"
+#include "searcher/entity_spellings.hpp"
 #include "searcher/query/query_parser.hpp"
 #include "searcher/similar.hpp"
 #include "searcher/stories.hpp"
 #include "searcher/suggestion.hpp"
+
+#include <algorithm>
+#include <cstdlib>
 
 namespace gazette::search {
 namespace {
@@ -19,8 +24,44 @@ constexpr Xapian::doccount kFewMatches = 10;
 /// Near-duplicates listed under a collapsed result (the count says how many there are in all).
 constexpr Xapian::doccount kMaxFolded = 20;
 
-Result<Xapian::Query> filters_of(const SearchRequest& request) {
+constexpr std::string_view kDateHint =
+    "use YYYY, YYYY-MM or YYYY-MM-DD, today, yesterday, 7d, 4w, 6m, 1y, this-week, last-week, "
+    "this-month, last-month, this-year or last-year";
+
+Result<CalendarDate> date_flag(std::string_view flag, const std::string& spec, bool as_from) {
+    auto date = as_from ? parse_date_from(spec) : parse_date_to(spec);
+    if (!date) {
+        return fail(ErrorCode::Query,
+                    std::string(flag) + " '" + spec + "' is not a date",
+                    std::string(kDateHint));
+    }
+    return date;
+}
+
+/// The years the database's mentioned dates are filed under (its mentioned-year terms).
+YearRange mention_years(const Xapian::Database& database) {
+    YearRange years{schema::kMaxMentionYear, schema::kMinMentionYear};
+    const std::string prefix(schema::prefix::kMentionYear);
+    for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+        const int year = std::atoi((*it).c_str() + prefix.size());
+        years.first = std::min(years.first, year);
+        years.last = std::max(years.last, year);
+    }
+    return years;
+}
+
+Result<Xapian::Query> filters_of(const SearchRequest& request,
+                                 const entities::AliasTable& aliases,
+                                 const Xapian::Database& database) {
     std::vector<Xapian::Query> filters;
+    for (const auto& entity : request.entities) {
+        const std::string key = entity_filter_key(entity, &aliases);
+        if (key.empty()) {
+            return fail(
+                ErrorCode::Usage, "--entity '" + entity + "' is not a name", "e.g. --entity Kursk");
+        }
+        filters.emplace_back(schema::entity_term(schema::prefix::kEntity, key));
+    }
     if (!request.outlets.empty()) {
         std::vector<Xapian::Query> outlets;
         for (const auto& outlet : request.outlets) {
@@ -28,53 +69,120 @@ Result<Xapian::Query> filters_of(const SearchRequest& request) {
         }
         filters.emplace_back(Xapian::Query::OP_OR, outlets.begin(), outlets.end());
     }
+    const auto date_slot = schema::slot(schema::Slot::Date);
     if (!request.from.empty()) {
-        auto span = parse_date_spec(request.from);
-        if (!span || !span->first) {
-            return fail(ErrorCode::Query,
-                        "--from '" + request.from + "' is not a date",
-                        "use YYYY, YYYY-MM or YYYY-MM-DD");
+        auto from = date_flag("--from", request.from, true);
+        if (!from) {
+            return tl::unexpected(from.error());
         }
-        filters.emplace_back(
-            Xapian::Query::OP_VALUE_GE, schema::slot(schema::Slot::Date), span->first->compact());
+        filters.emplace_back(Xapian::Query::OP_VALUE_GE, date_slot, from->compact());
     }
     if (!request.to.empty()) {
-        auto span = parse_date_spec(request.to);
-        if (!span || !span->last) {
-            return fail(ErrorCode::Query,
-                        "--to '" + request.to + "' is not a date",
-                        "use YYYY, YYYY-MM or YYYY-MM-DD");
+        auto to = date_flag("--to", request.to, false);
+        if (!to) {
+            return tl::unexpected(to.error());
         }
-        filters.emplace_back(
-            Xapian::Query::OP_VALUE_LE, schema::slot(schema::Slot::Date), span->last->compact());
+        filters.emplace_back(Xapian::Query::OP_VALUE_LE, date_slot, to->compact());
+    }
+    if (!request.mentions_from.empty() || !request.mentions_to.empty()) {
+        // One span, so that a single mention must lie within both bounds.
+        DateSpan span;
+        if (!request.mentions_from.empty()) {
+            auto from = date_flag("--mentions-from", request.mentions_from, true);
+            if (!from) {
+                return tl::unexpected(from.error());
+            }
+            span.first = *from;
+        }
+        if (!request.mentions_to.empty()) {
+            auto to = date_flag("--mentions-to", request.mentions_to, false);
+            if (!to) {
+                return tl::unexpected(to.error());
+            }
+            span.last = *to;
+        }
+        YearRange years = mention_years(database);
+        if (span.first && span.last) {
+            years = {span.first->year, span.last->year};
+        }
+        filters.push_back(mentioned_span_query(span, years));
     }
     return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+/// Runs `body`; when the indexer committed while it read, reads the new revision and tries again.
+template <class Body>
+auto with_retries(Xapian::Database& database, const std::string& path, const Body& body)
+    -> decltype(body()) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return body();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt + 1 >= kRetries) {
+                return tl::unexpected(db::translate(e, path));
+            }
+            database.reopen();
+        } catch (const Xapian::Error& e) {
+            return tl::unexpected(db::translate(e, path));
+        }
+    }
+}
+
 }  // namespace
 
-Result<Searcher> Searcher::open(const std::string& path) {
+std::optional<SortOrder> sort_order_from(std::string_view name) {
+    if (name.empty()) {
+        return SortOrder::Auto;
+    }
+    if (name == "relevance") {
+        return SortOrder::Relevance;
+    }
+    if (name == "date") {
+        return SortOrder::Date;
+    }
+    return std::nullopt;
+}
+
+Result<Searcher> Searcher::open(const std::string& path, const std::string& gazetteer_path) {
+    auto aliases = entities::load_gazetteer(gazetteer_path);
+    if (!aliases) {
+        return tl::unexpected(aliases.error());
+    }
     auto database = db::open_for_reading(path);
     if (!database) {
         return tl::unexpected(database.error());
     }
-    return Searcher(std::move(*database), path);
+    return Searcher(std::move(*database), path, std::move(*aliases));
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return run(request);
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            // The indexer committed while we read: read the new revision and try again.
-            if (attempt + 1 >= kRetries) {
-                return tl::unexpected(db::translate(e, path_));
-            }
-            database_.reopen();
-        } catch (const Xapian::Error& e) {
-            return tl::unexpected(db::translate(e, path_));
-        }
+    return with_retries(database_, path_, [&] { return run(request); });
+}
+
+Result<std::optional<Report>> Searcher::find_report(const std::string& id) {
+    return with_retries(database_, path_, [&] { return fetch(id); });
+}
+
+Result<void> Searcher::refresh() {
+    try {
+        database_.reopen();
+    } catch (const Xapian::Error& e) {
+        return tl::unexpected(db::translate(e, path_));
     }
+    return {};
+}
+
+Result<std::optional<Report>> Searcher::fetch(const std::string& id) {
+    const std::string term = schema::boolean_term("id", id);
+    const auto postings = database_.postlist_begin(term);
+    if (postings == database_.postlist_end(term)) {
+        return std::optional<Report>();
+    }
+    auto report = parse_report(database_.get_document(*postings).get_data());
+    if (!report) {
+        return tl::unexpected(report.error());
+    }
+    return std::optional<Report>(std::move(*report));
 }
 
 Result<Searcher::Plan> Searcher::plan(const SearchRequest& request, text::Analyzer& analyzer) {
@@ -83,7 +191,8 @@ Result<Searcher::Plan> Searcher::plan(const SearchRequest& request, text::Analyz
         return tl::unexpected(tree.error());
     }
     SynonymExpander expander(synonyms, database_, analyzer);
-    auto bound = bind(*tree, analyzer, &expander);
+    auto bound = bind(
+        *tree, analyzer, &aliases_, [this] { return mention_years(database_); }, &expander);
     if (!bound) {
         return tl::unexpected(bound.error());
     }
@@ -103,7 +212,7 @@ Result<Searcher::Plan> Searcher::plan(const SearchRequest& request, text::Analyz
         plan.bound.words = 0;
         plan.bound.highlight.stems.insert(similar->stems.begin(), similar->stems.end());
     }
-    auto filters = filters_of(request);
+    auto filters = filters_of(request, aliases_, database_);
     if (!filters) {
         return tl::unexpected(filters.error());
     }
@@ -152,6 +261,8 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         return tl::unexpected(planned.error());
     }
     Plan& plan = *planned;
+    // The matches, before feedback re-ranks them (it never changes which reports match).
+    const Xapian::Query match_query = plan.query;
 
     SearchResponse response;
     Xapian::Enquire enquire = make_enquire(plan.query, request, plan.bound.ranked);
@@ -162,22 +273,41 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         response.feedback_terms = std::move(feedback.terms);
         enquire.set_query(plan.query);
     }
+    // Facets are counted in a pass of their own that looks at every match and returns no
+    // documents: Xapian 1.4.22 miscounts match spies over two or more remote shards when the same
+    // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it). The
+    // pass does not collapse: facets count every matching report, and the story facet counts
+    // the distinct stories among them.
     FacetCollector facets;
+    std::optional<EntityFacetCollector> entity_facets;
+    Xapian::doccount exact_total = 0;
     if (request.facets) {
-        facets.attach(enquire);
+        // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
+        Xapian::Enquire counter(database_);
+        counter.set_query(match_query);
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+        facets.attach(counter);
+        entity_facets.emplace(database_);
+        entity_facets->attach(counter);
+        exact_total = counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
     }
-    // Facet counts are exact only when every match is looked at.
-    const Xapian::doccount check_at_least =
-        request.facets ? database_.get_doccount() : kCheckAtLeast;
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
-                                               check_at_least);
+                                               kCheckAtLeast);
 
     response.query = request.query;
     response.offset = request.offset;
     response.limit = request.limit;
     response.total = mset.get_matches_estimated();
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (request.facets) {
+        response.facets = facets.result(exact_total);
+        entity_facets->fill(*response.facets);
+        // Collapsed, the results are the stories (reports without a story key stand alone).
+        response.total = request.collapse ? response.facets->stories : exact_total;
+        response.total_exact = true;
+    }
     response.parsed = query::to_sexpr(plan.tree);
     response.xapian = plan.query.get_description();
     response.similar = request.similar;
@@ -185,9 +315,6 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     response.collapsed = request.collapse;
     if (auto ok = fill_hits(request, plan, enquire, mset, response); !ok) {
         return tl::unexpected(ok.error());
-    }
-    if (request.facets) {
-        response.facets = facets.result(response.total);
     }
     response.suggestion = suggestion(request, plan, response.total);
     return response;

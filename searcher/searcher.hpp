@@ -4,6 +4,7 @@
 /// gazette-serve are thin layers over it.
 #pragma once
 
+#include "common/alias_table.hpp"
 #include "common/error.hpp"
 #include "common/report.hpp"
 #include "searcher/explain.hpp"
@@ -17,6 +18,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette::search {
@@ -26,6 +28,9 @@ enum class SortOrder {
     Relevance,  ///< best first; ties newest first
     Date,       ///< newest first; ties by relevance
 };
+
+/// @return the sort order named "relevance" or "date" ("" is Auto); nullopt for anything else.
+[[nodiscard]] std::optional<SortOrder> sort_order_from(std::string_view name);
 
 /// Ranking parameters, tuned on the Cranfield and CISI judgments (scripts/eval-ranking; the
 /// figures are in BENCHMARKS.md). BM25's k1 and b are the usual 1.2 and 0.75, which did better
@@ -38,9 +43,12 @@ struct RankingParams {
 
 struct SearchRequest {
     std::string query;
-    std::vector<std::string> outlets;  ///< OR-ed outlet filters (--outlet, repeatable)
-    std::string from;                  ///< date spec: reports on or after its first day
-    std::string to;                    ///< date spec: reports on or before its last day
+    std::vector<std::string> outlets;   ///< OR-ed outlet filters (--outlet, repeatable)
+    std::vector<std::string> entities;  ///< AND-ed entity filters, any spelling (--entity)
+    std::string from;                   ///< date spec: reports on or after its first day
+    std::string to;                     ///< date spec: reports on or before its last day
+    std::string mentions_from;  ///< date spec: reports mentioning a date on or after its first day
+    std::string mentions_to;    ///< ... and on or before its last day (one mention both)
     SortOrder sort = SortOrder::Auto;
     int limit = 10;
     int offset = 0;
@@ -94,12 +102,22 @@ struct SearchResponse {
 
 class Searcher {
   public:
-    /// Opens the database (a directory or a stub of shards) for searching.
-    [[nodiscard]] static Result<Searcher> open(const std::string& path);
+    /// Opens the database (a directory or a stub of shards) for searching, with the entity
+    /// gazetteer at `gazetteer_path` (empty: the default one, see entities::load_gazetteer).
+    [[nodiscard]] static Result<Searcher> open(const std::string& path,
+                                               const std::string& gazetteer_path = "");
 
     /// Runs a search. @return ErrorCode::Query or Usage for a bad request, a database error
     /// when the database fails.
     [[nodiscard]] Result<SearchResponse> search(const SearchRequest& request);
+
+    /// Fetches one whole report (body included) by its id.
+    /// @return nullopt when no report has that id; a database error when the database fails.
+    [[nodiscard]] Result<std::optional<Report>> find_report(const std::string& id);
+
+    /// Moves to the database's latest committed revision, so that reports the indexer committed
+    /// since the open (or the last refresh) are searched. Cheap when nothing changed.
+    [[nodiscard]] Result<void> refresh();
 
     [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
 
@@ -109,8 +127,8 @@ class Searcher {
     SynonymTable synonyms;
 
   private:
-    Searcher(Xapian::Database database, std::string path)
-        : database_(std::move(database)), path_(std::move(path)) {}
+    Searcher(Xapian::Database database, std::string path, entities::AliasTable aliases)
+        : database_(std::move(database)), path_(std::move(path)), aliases_(std::move(aliases)) {}
 
     /// The bound query of a request (the similar-report query for --similar).
     struct Plan {
@@ -131,9 +149,11 @@ class Searcher {
     std::optional<std::string> suggestion(const SearchRequest& request,
                                           const Plan& plan,
                                           Xapian::doccount total);
+    Result<std::optional<Report>> fetch(const std::string& id);
 
     Xapian::Database database_;
     std::string path_;
+    entities::AliasTable aliases_;
 };
 
 }  // namespace gazette::search

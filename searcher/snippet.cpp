@@ -1,6 +1,7 @@
 #include "searcher/snippet.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace gazette::search {
 namespace {
@@ -13,16 +14,32 @@ struct Word {
     int match;  ///< -1 when the word does not match, else an index of the distinct matched term
 };
 
+/// The first two bytes of a term: a stem shares them with every word it comes from (English
+/// stemming only rewrites endings), so a word whose first two bytes start no stem needs no
+/// stemming to know it does not match.
+std::uint16_t head(std::string_view term) {
+    const auto a = static_cast<unsigned char>(term[0]);
+    const auto b = term.size() > 1 ? static_cast<unsigned char>(term[1]) : 0U;
+    return static_cast<std::uint16_t>((a << 8U) | b);
+}
+
 std::vector<Word> find_words(std::string_view text,
                              const Highlight& highlight,
                              text::Analyzer& analyzer) {
+    std::vector<std::uint16_t> stem_heads;
+    for (const auto& stem : highlight.stems) {
+        if (!stem.empty()) {
+            stem_heads.push_back(head(stem));
+        }
+    }
     std::vector<Word> words;
     std::vector<std::string> matched_terms;
     analyzer.for_each_token(text, [&](const text::Token& token) {
         int match = -1;
-        const bool hit =
-            highlight.words.count(token.term) > 0 ||
-            (!highlight.stems.empty() && highlight.stems.count(analyzer.stem(token.term)) > 0);
+        const bool maybe_stem =
+            std::find(stem_heads.begin(), stem_heads.end(), head(token.term)) != stem_heads.end();
+        const bool hit = highlight.words.count(token.term) > 0 ||
+                         (maybe_stem && highlight.stems.count(analyzer.stem(token.term)) > 0);
         if (hit) {
             const std::string& key = analyzer.stem(token.term);
             auto it = std::find(matched_terms.begin(), matched_terms.end(), key);
@@ -177,29 +194,41 @@ Snippet make_snippet(std::string_view text,
         return {};
     }
     // Score each window that starts at a word and runs as far as max_bytes allows: distinct
-    // matched terms first, then matches, then a sentence start.
+    // matched terms first, then matches, then a sentence start. The window slides, so each word
+    // enters and leaves the counts once.
     std::size_t best_first = 0;
     std::size_t best_last = 0;
     long best_score = -1;
+    std::vector<int> counts;
+    long distinct = 0;
+    long matches = 0;
+    const auto add = [&](const Word& w, int delta) {
+        if (w.match < 0) {
+            return;
+        }
+        if (static_cast<std::size_t>(w.match) >= counts.size()) {
+            counts.resize(static_cast<std::size_t>(w.match) + 1, 0);
+        }
+        int& count = counts[static_cast<std::size_t>(w.match)];
+        distinct += (count == 0 && delta > 0) ? 1 : (count == 1 && delta < 0) ? -1 : 0;
+        count += delta;
+        matches += delta;
+    };
     std::size_t last = 0;
-    std::vector<int> seen;
+    add(words[0], 1);
     for (std::size_t first = 0; first < words.size(); ++first) {
-        last = std::max(last, first);
+        if (first > 0) {
+            add(words[first - 1], -1);
+        }
+        if (last < first) {
+            last = first;
+            add(words[first], 1);
+        }
         while (last + 1 < words.size() && words[last + 1].end - words[first].begin <= max_bytes) {
-            ++last;
+            add(words[++last], 1);
         }
-        seen.clear();
-        long matches = 0;
-        for (std::size_t i = first; i <= last; ++i) {
-            if (words[i].match >= 0) {
-                ++matches;
-                if (std::find(seen.begin(), seen.end(), words[i].match) == seen.end()) {
-                    seen.push_back(words[i].match);
-                }
-            }
-        }
-        const long score = static_cast<long>(seen.size()) * 1000 + matches * 10 +
-                           (starts_sentence(text, words, first) ? 5 : 0);
+        const long score =
+            distinct * 1000 + matches * 10 + (starts_sentence(text, words, first) ? 5 : 0);
         if (score > best_score) {
             best_score = score;
             best_first = first;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -131,6 +132,17 @@ std::string default_synonyms_path() {
 #else
     return "corpus/synonyms.tsv";
 #endif
+}
+
+Result<SynonymTable> load_synonyms(const std::string& named) {
+    if (!named.empty()) {
+        return SynonymTable::load(named);
+    }
+    const std::string path = default_synonyms_path();
+    if (!std::filesystem::exists(path)) {
+        return SynonymTable{};
+    }
+    return SynonymTable::load(path);
 }
 
 std::vector<std::string> SynonymExpander::inflections(const std::string& word) {

@@ -64,6 +64,10 @@ class SynonymTable {
 /// $GAZETTE_SYNONYMS, else the corpus/synonyms.tsv of the source tree it was built from.
 [[nodiscard]] std::string default_synonyms_path();
 
+/// Loads the synonyms file `named` (which must exist), else the default one when it exists (an
+/// empty table when it does not). gazette-search's --synonyms and gazette-serve's share this.
+[[nodiscard]] Result<SynonymTable> load_synonyms(const std::string& named);
+
 /// Turns free-text words into queries with their alternatives, for one query over one database.
 class SynonymExpander {
   public:

@@ -1,5 +1,7 @@
 #include "common/text/analyzer.hpp"
 
+#include "common/text/fast_words.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -14,11 +16,6 @@ namespace gazette::text {
 namespace {
 
 constexpr std::size_t kStemCacheLimit = 200'000;
-
-bool is_ascii(std::string_view s) {
-    return std::all_of(
-        s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 /// Typographic marks folded to their ASCII forms before matching.
 UChar32 fold_mark(UChar32 c) {
@@ -122,35 +119,54 @@ void shape_term(std::string& term) {
     if (term.size() > 2 && term.compare(term.size() - 2, 2, "'s") == 0) {
         term.resize(term.size() - 2);
     }
-    std::string shaped;
-    shaped.reserve(term.size());
+    if (term.find_first_of(".,") == std::string::npos) {
+        return;
+    }
+    // Compact in place: a character is only read after every write before it, so the neighbours
+    // looked at are still the original ones.
+    std::size_t out = 0;
     for (std::size_t i = 0; i < term.size(); ++i) {
         const char c = term[i];
         const bool between_digits = i > 0 && i + 1 < term.size() &&
                                     std::isdigit(static_cast<unsigned char>(term[i - 1])) &&
                                     std::isdigit(static_cast<unsigned char>(term[i + 1]));
-        if (c == ',' && between_digits) {
+        if ((c == ',' && between_digits) || (c == '.' && !between_digits)) {
             continue;
         }
-        if (c == '.' && !between_digits) {
-            continue;
-        }
-        shaped.push_back(c);
+        term[out++] = c;
     }
-    term.swap(shaped);
+    term.resize(out);
+}
+
+/// Folds ASCII text, and text whose only other characters are the quotes ’ and ‘ (English
+/// possessives), without ICU. @return false when the text needs ICU.
+bool fold_simple(std::string_view utf8, std::string& out) {
+    out.resize(utf8.size());
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c < 0x80) {
+            out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A'))
+                                            : (c == '`' ? '\'' : static_cast<char>(c));
+        } else if (c == 0xE2 && i + 2 < utf8.size() &&
+                   static_cast<unsigned char>(utf8[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(utf8[i + 2]) == 0x98 ||
+                    static_cast<unsigned char>(utf8[i + 2]) == 0x99)) {
+            out[n++] = '\'';
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    out.resize(n);
+    return true;
 }
 
 }  // namespace
 
 std::string fold(std::string_view utf8) {
-    if (is_ascii(utf8)) {
-        std::string out(utf8);
-        for (auto& c : out) {
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (c == '`') {
-                c = '\'';
-            }
-        }
+    std::string out;
+    if (fold_simple(utf8, out)) {
         return out;
     }
     return fold_unicode(utf8);
@@ -189,32 +205,69 @@ Analyzer::~Analyzer() = default;
 
 void Analyzer::for_each_token(std::string_view text,
                               const std::function<void(const Token&)>& emit) {
-    if (text.empty() || !words_) {
+    // ICU breaks words at every line end, so each line can take the fast path on its own.
+    std::size_t line_begin = 0;
+    while (line_begin < text.size()) {
+        std::size_t line_end = text.find('\n', line_begin);
+        if (line_end == std::string_view::npos) {
+            line_end = text.size();
+        }
+        const std::string_view line = text.substr(line_begin, line_end - line_begin);
+        if (find_simple_words(line, spans_)) {
+            for (const auto& [begin, end] : spans_) {
+                emit_word(text, line_begin + begin, line_begin + end, emit);
+            }
+        } else {
+            for_each_icu_word(line, line_begin, text, emit);
+        }
+        line_begin = line_end + 1;
+    }
+}
+
+void Analyzer::for_each_token_icu(std::string_view text,
+                                  const std::function<void(const Token&)>& emit) {
+    for_each_icu_word(text, 0, text, emit);
+}
+
+void Analyzer::emit_word(std::string_view text,
+                         std::size_t begin,
+                         std::size_t end,
+                         const std::function<void(const Token&)>& emit) {
+    const std::string_view word = text.substr(begin, end - begin);
+    if (!fold_simple(word, token_.term)) {
+        token_.term = fold_unicode(word);
+    }
+    shape_term(token_.term);
+    if (token_.term.empty()) {
+        return;
+    }
+    token_.begin = begin;
+    token_.end = end;
+    emit(token_);
+}
+
+void Analyzer::for_each_icu_word(std::string_view part,
+                                 std::size_t offset,
+                                 std::string_view text,
+                                 const std::function<void(const Token&)>& emit) {
+    if (part.empty() || !words_) {
         return;
     }
     UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+    UText* ut = utext_openUTF8(nullptr, part.data(), static_cast<int64_t>(part.size()), &status);
     if (U_FAILURE(status)) {
         return;
     }
     words_->setText(ut, status);
-    Token token;
     int32_t start = words_->first();
     for (int32_t end = words_->next(); end != icu::BreakIterator::DONE;
          start = end, end = words_->next()) {
-        if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
-            continue;  // space or punctuation
+        if (words_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
+            emit_word(text,
+                      offset + static_cast<std::size_t>(start),
+                      offset + static_cast<std::size_t>(end),
+                      emit);
         }
-        const auto begin = static_cast<std::size_t>(start);
-        const auto stop = static_cast<std::size_t>(end);
-        token.term = fold(text.substr(begin, stop - begin));
-        shape_term(token.term);
-        if (token.term.empty()) {
-            continue;
-        }
-        token.begin = begin;
-        token.end = stop;
-        emit(token);
     }
     utext_close(ut);
 }

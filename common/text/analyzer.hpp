@@ -48,6 +48,9 @@ class Analyzer {
     /// Calls `emit` for each word of `text`, in order. Punctuation and space are not words.
     void for_each_token(std::string_view text, const std::function<void(const Token&)>& emit);
 
+    /// The same, by ICU alone: the reference the fast path for common text must equal.
+    void for_each_token_icu(std::string_view text, const std::function<void(const Token&)>& emit);
+
     /// @return the words of `text`.
     [[nodiscard]] std::vector<Token> tokenize(std::string_view text);
 
@@ -59,7 +62,18 @@ class Analyzer {
     [[nodiscard]] static bool is_stopword(std::string_view term);
 
   private:
+    void emit_word(std::string_view text,
+                   std::size_t begin,
+                   std::size_t end,
+                   const std::function<void(const Token&)>& emit);
+    void for_each_icu_word(std::string_view part,
+                           std::size_t offset,
+                           std::string_view text,
+                           const std::function<void(const Token&)>& emit);
+
     std::unique_ptr<icu::BreakIterator> words_;
+    std::vector<std::pair<std::size_t, std::size_t>> spans_;
+    Token token_;
     Xapian::Stem stemmer_;
     std::unordered_map<std::string, std::string> stem_cache_;
 };

@@ -329,15 +329,29 @@ ArticleText find_article_text(const GumboNode* document) {
 // Metadata
 
 /// What the page says about itself. Each field is filled by the most trusted source that has
-/// it: JSON-LD, then meta tags, then the rest of the markup.
+/// it: JSON-LD, then meta tags, then the rest of the markup; dates have their own order.
 struct PageMeta {
     std::string title;
     std::string outlet;
     std::string author;
     std::string url;
     std::string language;
-    std::string json_body;           ///< JSON-LD articleBody, for pages that render text by script
-    std::vector<std::string> dates;  ///< publication date candidates, most trusted first
+    std::string json_body;  ///< JSON-LD articleBody, for pages that render text by script
+    // Publication date candidates by where they come from.
+    std::vector<std::string> published_time;  ///< article:published_time, meta datePublished
+    std::vector<std::string> time_element;    ///< the article's first <time datetime>
+    std::vector<std::string> json_ld_date;    ///< JSON-LD datePublished
+    std::vector<std::string> other_date;      ///< meta name=date, pubdate, dc.date...
+
+    /// @return the candidates, most trusted first: article:published_time, <time datetime>,
+    /// JSON-LD datePublished (the order), then the looser meta tags.
+    [[nodiscard]] std::vector<std::string> dates() const {
+        std::vector<std::string> all;
+        for (const auto* list : {&published_time, &time_element, &json_ld_date, &other_date}) {
+            all.insert(all.end(), list->begin(), list->end());
+        }
+        return all;
+    }
 };
 
 /// JSON-LD strings often carry HTML entities ("Ukraine&#8217;s", "&amp;"): gumbo decodes them
@@ -453,7 +467,7 @@ void read_json_ld(const GumboNode* document, PageMeta& meta) {
         meta.json_body = json_field(*article, "articleBody");  // keeps its line breaks
         const std::string published = json_field(*article, "datePublished");
         if (!published.empty()) {
-            meta.dates.push_back(published);
+            meta.json_ld_date.push_back(published);
         }
         return;  // the first article is the page's
     }
@@ -467,8 +481,6 @@ bool is_link(std::string_view value) {
 void read_meta_tags(const GumboNode* document, PageMeta& meta) {
     std::string og_title;
     std::string twitter_title;
-    std::vector<std::string> published;  // article:published_time: trusted over name=date
-    std::vector<std::string> dated;
     for (const GumboNode* tag : find_all(document, GUMBO_TAG_META)) {
         std::string key = lower_ascii(attribute(tag, "property"));
         if (key.empty()) {
@@ -492,17 +504,15 @@ void read_meta_tags(const GumboNode* document, PageMeta& meta) {
         } else if ((key == "article:author" || key == "author") && !is_link(content)) {
             set_if_empty(meta.author, content);
         } else if (key == "article:published_time" || key == "datepublished") {
-            published.emplace_back(content);
+            meta.published_time.emplace_back(content);
         } else if (key == "date" || key == "pubdate" || key == "publishdate" ||
                    key == "publish-date" || key == "dc.date" || key == "dc.date.issued" ||
                    key == "dcterms.date") {
-            dated.emplace_back(content);
+            meta.other_date.emplace_back(content);
         }
     }
     set_if_empty(meta.title, og_title);
     set_if_empty(meta.title, twitter_title);
-    meta.dates.insert(meta.dates.end(), published.begin(), published.end());
-    meta.dates.insert(meta.dates.end(), dated.begin(), dated.end());
 }
 
 /// "Title | Site", "Title - Site": the suffix goes when it is the outlet's name.
@@ -533,7 +543,7 @@ void read_markup(const GumboNode* document, const GumboNode* article, PageMeta& 
     if (article != nullptr) {
         for (const GumboNode* time : find_all(article, GUMBO_TAG_TIME)) {
             if (const auto datetime = trim(attribute(time, "datetime")); !datetime.empty()) {
-                meta.dates.emplace_back(datetime);
+                meta.time_element.emplace_back(datetime);
                 break;
             }
         }
@@ -655,7 +665,7 @@ ReadResult read_html(std::string_view source,
         report.language = std::move(meta.language);
     }
     report.body = std::move(article.text);
-    resolve_date(source, meta.dates, report, result);
+    resolve_date(source, meta.dates(), report, result);
     apply_defaults(report, defaults);
     result.reports.push_back(std::move(report));
     return result;

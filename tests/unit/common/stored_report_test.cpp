@@ -53,4 +53,25 @@ TEST_SUITE("common") {
         b.outlet = "Kyiv Post";
         CHECK(content_hash(a, "p1") != content_hash(b, "p1"));
     }
+
+    TEST_CASE("stored_report: mentioned dates round-trip with their text and offset") {
+        Report r;
+        r.id = "001";
+        r.body = "Deployed in November to Kursk.";
+        r.mentioned_dates.push_back({CalendarDate{2024, 11, 1},
+                                     CalendarDate{2024, 11, 30},
+                                     DateGranularity::Month,
+                                     "in November",
+                                     9});
+        auto back = parse_report(serialise_report(r));
+        REQUIRE(back);
+        REQUIRE(back->mentioned_dates.size() == 1);
+        const auto& m = back->mentioned_dates.front();
+        CHECK(m.first.iso() == "2024-11-01");
+        CHECK(m.last.iso() == "2024-11-30");
+        CHECK(m.granularity == DateGranularity::Month);
+        CHECK(m.text == "in November");
+        CHECK(m.offset == 9);
+        CHECK(back->body.substr(m.offset, m.text.size()) == m.text);
+    }
 }

@@ -63,6 +63,46 @@ TEST_SUITE("indexer") {
         CHECK(stored->body == sample().body);
     }
 
+    TEST_CASE("document_builder: mentioned dates become filter terms and facet slots") {
+        text::Analyzer analyzer;
+        Report r = sample();
+        r.mentioned_dates = {
+            {CalendarDate{2025, 1, 19},
+             CalendarDate{2025, 1, 19},
+             DateGranularity::Day,
+             "on Jan. 19",
+             0},
+            {CalendarDate{2024, 6, 1},
+             CalendarDate{2024, 8, 31},
+             DateGranularity::Season,
+             "last summer",
+             20},
+            {CalendarDate{2025, 1, 13},
+             CalendarDate{2025, 1, 13},
+             DateGranularity::Day,
+             "as of Jan. 13",
+             40},
+        };
+        const auto doc = indexer::build_document(r, "h", analyzer);
+        const auto terms = terms_of(doc);
+        for (const char* required :
+             {"XMD20250119", "XMD20250113", "XMM202501", "XMY2025", "XMY2024"}) {
+            CAPTURE(required);
+            CHECK(terms.count(required) == 1);
+        }
+        CHECK(terms.count("XMM202406") == 0);  // a season is not as precise as a month
+        // Distinct months (from day, week and month mentions) and years, joined for the facet.
+        CHECK(doc.get_value(schema::slot(schema::Slot::MentionMonths)) == "2025-01");
+        CHECK(doc.get_value(schema::slot(schema::Slot::MentionYears)) == "2024 2025");
+        // A report that mentions nothing has neither.
+        const auto plain = indexer::build_document(sample(), "h", analyzer);
+        CHECK(plain.get_value(schema::slot(schema::Slot::MentionMonths)).empty());
+        CHECK(plain.get_value(schema::slot(schema::Slot::MentionYears)).empty());
+        auto stored = parse_report(doc.get_data());
+        REQUIRE(stored);
+        CHECK(stored->mentioned_dates.size() == 3);
+    }
+
     TEST_CASE("document_builder: title words count more than body words, in the same terms") {
         text::Analyzer analyzer;
         Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);

@@ -71,7 +71,7 @@ ReadResult read(std::string_view html, const ReportDefaults& defaults = {}) {
 }  // namespace
 
 TEST_SUITE("indexer") {
-    TEST_CASE("html: metadata comes from JSON-LD first") {
+    TEST_CASE("html: metadata comes from JSON-LD first, the date from article:published_time") {
         const auto result = read(kPage);
         REQUIRE(result.reports.size() == 1);
         CHECK(result.problems.empty());
@@ -83,8 +83,9 @@ TEST_SUITE("indexer") {
         CHECK(report.outlet == "Example Post");
         CHECK(report.author == "Jane Doe, John Smith");
         CHECK(report.url == "https://example.com/news/kursk");
+        // Issue 4's order of trust for dates: article:published_time, <time datetime>, JSON-LD.
         REQUIRE(report.date.has_value());
-        CHECK(report.date->iso() == "2025-01-31");
+        CHECK(report.date->iso() == "2025-01-30");
         CHECK(report.language == "en");
     }
 
@@ -135,7 +136,27 @@ TEST_SUITE("indexer") {
         CHECK(report.body == "Troops withdrew.");
     }
 
-    TEST_CASE("html: Open Graph is trusted over <title>, <time> is the last date source") {
+    TEST_CASE("html: publication dates in their order of trust") {
+        const std::string published =
+            R"(<meta property="article:published_time" content="2025-01-30">)";
+        const std::string time =
+            R"(<article><time datetime="2025-01-29">Wed</time><p>Text.</p></article>)";
+        const std::string json_ld =
+            R"(<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-01-28"}</script>)";
+        const std::string loose = R"(<meta name="date" content="2025-01-27">)";
+        const auto date_of = [](const std::string& page) {
+            const auto result = read(page);
+            REQUIRE(result.reports.size() == 1);
+            REQUIRE(result.reports.front().date.has_value());
+            return result.reports.front().date->iso();
+        };
+        CHECK(date_of(loose + json_ld + published + time) == "2025-01-30");
+        CHECK(date_of(loose + json_ld + time) == "2025-01-29");
+        CHECK(date_of(loose + json_ld + "<p>Text.</p>") == "2025-01-28");
+        CHECK(date_of(loose + "<p>Text.</p>") == "2025-01-27");
+    }
+
+    TEST_CASE("html: Open Graph is trusted over <title>, <time> stands in for a date") {
         const auto result = read(R"html(<html><head>
             <title>Page Title | Other Site</title>
             <meta property="og:title" content="Open Graph Title">
@@ -287,7 +308,7 @@ TEST_SUITE("indexer") {
         result = read(kPage, defaults);
         REQUIRE(result.reports.size() == 1);
         CHECK(result.reports.front().outlet == "Example Post");
-        CHECK(result.reports.front().date->iso() == "2025-01-31");
+        CHECK(result.reports.front().date->iso() == "2025-01-30");  // the page's, not the flag's
     }
 
     TEST_CASE("html: a script-rendered page falls back to JSON-LD articleBody") {

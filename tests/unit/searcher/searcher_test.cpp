@@ -2,7 +2,7 @@
 
 #include "indexer/indexing_run.hpp"
 #include "searcher/render.hpp"
-#include "tests/unit/test_support.hpp"
+#include "tests/unit/searcher/seed_index.hpp"
 
 #include <doctest/doctest.h>
 
@@ -13,24 +13,7 @@ using namespace gazette;
 
 namespace {
 
-/// The seed corpus indexed once into a temporary database for all the tests here.
-struct SeedIndex {
-    testing::TempDir dir;
-    std::string db = dir / "db";
-    SeedIndex() {
-        indexer::IndexRunOptions options;
-        options.db_path = db;
-        options.paths = {testing::corpus_dir()};
-        auto summary = indexer::run_indexing(options, [](const InputProblem&) {});
-        REQUIRE(summary);
-        REQUIRE(summary->added == 5);
-    }
-};
-
-SeedIndex& seeds() {
-    static SeedIndex index;
-    return index;
-}
+using testing::seeds;
 
 search::SearchResponse run(search::SearchRequest request) {
     auto searcher = search::Searcher::open(seeds().db);

@@ -1,0 +1,60 @@
+/// @file
+/// Searchers for many request threads at once. A Xapian::Database must not be used by two
+/// threads at a time, so each request borrows a Searcher of its own from the pool (opened on
+/// first need, kept for the next request) and gives it back when done. Every loan first moves the
+/// Searcher to the latest committed revision, so reports the indexer commits show up at once.
+#pragma once
+
+#include "common/error.hpp"
+#include "searcher/searcher.hpp"
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace gazette::serve {
+
+class SearcherPool {
+  public:
+    /// Searchers open `db_path` and expand queries with `synonyms`.
+    explicit SearcherPool(std::string db_path, search::SynonymTable synonyms = {})
+        : db_path_(std::move(db_path)), synonyms_(std::move(synonyms)) {}
+
+    /// A borrowed Searcher, given back to the pool when the loan ends.
+    class Loan {
+      public:
+        Loan(SearcherPool& pool, std::unique_ptr<search::Searcher> searcher)
+            : pool_(&pool), searcher_(std::move(searcher)) {}
+        Loan(Loan&&) noexcept = default;
+        Loan& operator=(Loan&&) noexcept = default;
+        Loan(const Loan&) = delete;
+        Loan& operator=(const Loan&) = delete;
+        ~Loan();
+
+        search::Searcher& operator*() const { return *searcher_; }
+        search::Searcher* operator->() const { return searcher_.get(); }
+
+      private:
+        SearcherPool* pool_;
+        std::unique_ptr<search::Searcher> searcher_;
+    };
+
+    /// @return a Searcher at the latest revision: an idle one refreshed, or a new one.
+    /// A database error when the database cannot be opened or read.
+    [[nodiscard]] Result<Loan> borrow();
+
+    /// @return how many Searchers the pool has opened (idle or lent).
+    [[nodiscard]] std::size_t opened() const;
+
+  private:
+    void give_back(std::unique_ptr<search::Searcher> searcher);
+
+    std::string db_path_;
+    const search::SynonymTable synonyms_;
+    mutable std::mutex mutex_;
+    std::vector<std::unique_ptr<search::Searcher>> idle_;
+    std::size_t opened_ = 0;
+};
+
+}  // namespace gazette::serve

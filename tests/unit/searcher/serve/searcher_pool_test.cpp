@@ -1,0 +1,109 @@
+#include "searcher/serve/searcher_pool.hpp"
+
+#include "indexer/indexing_run.hpp"
+#include "tests/unit/test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <thread>
+
+using namespace gazette;
+
+namespace {
+
+void index_into(const std::string& db, const std::string& path) {
+    indexer::IndexRunOptions options;
+    options.db_path = db;
+    options.paths = {path};
+    REQUIRE(indexer::run_indexing(options, [](const InputProblem&) {}));
+}
+
+Xapian::doccount total(search::Searcher& searcher, const std::string& query) {
+    search::SearchRequest request;
+    request.query = query;
+    auto response = searcher.search(request);
+    REQUIRE(response);
+    return response->total;
+}
+
+}  // namespace
+
+TEST_SUITE("serve") {
+    TEST_CASE("searcher: find_report returns the whole report, or nothing for an unknown id") {
+        testing::TempDir dir;
+        index_into(dir / "db", testing::corpus_dir());
+        auto searcher = search::Searcher::open(dir / "db");
+        REQUIRE(searcher);
+        auto report = searcher->find_report("000_538164c2fa05198d");
+        REQUIRE(report);
+        REQUIRE(*report);
+        CHECK((*report)->outlet == "Kyiv Post");
+        CHECK((*report)->body.find("Combat Divers Battalion") != std::string::npos);
+        auto missing = searcher->find_report("000");  // a prefix of an id is not an id
+        REQUIRE(missing);
+        CHECK_FALSE(*missing);
+        CHECK_FALSE(*searcher->find_report(""));
+    }
+
+    TEST_CASE("searcher_pool: a loan sees what the indexer committed after the pool opened") {
+        testing::TempDir dir;
+        index_into(dir / "db", testing::corpus_dir());
+        serve::SearcherPool pool(dir / "db");
+        {
+            auto loan = pool.borrow();
+            REQUIRE(loan);
+            CHECK(total(**loan, "quokka") == 0);
+        }
+        index_into(dir / "db",
+                   dir.write("late.txt", "---\nid: late\ntitle: Quokka census\n---\n\nQuokkas.\n"));
+        auto loan = pool.borrow();
+        REQUIRE(loan);
+        CHECK(total(**loan, "quokka") == 1);
+        CHECK((*loan)->find_report("late")->has_value());
+        CHECK(pool.opened() == 1);  // the same Searcher, refreshed
+    }
+
+    TEST_CASE("searcher_pool: loans at once get Searchers of their own, then reuse them") {
+        testing::TempDir dir;
+        index_into(dir / "db", testing::corpus_dir());
+        serve::SearcherPool pool(dir / "db");
+        {
+            auto first = pool.borrow();
+            auto second = pool.borrow();
+            REQUIRE(first);
+            REQUIRE(second);
+            CHECK(&**first != &**second);
+        }
+        CHECK(pool.opened() == 2);
+        std::vector<std::thread> threads;
+        std::atomic<int> right{0};
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < 20; ++i) {
+                    auto loan = pool.borrow();
+                    search::SearchRequest request;
+                    request.query = "Puls withdrawal";
+                    request.facets = true;
+                    auto response = (*loan)->search(request);
+                    if (response && response->total == 5 &&
+                        response->hits[0].report.id == "000_538164c2fa05198d") {
+                        ++right;
+                    }
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+        CHECK(right == 160);
+        CHECK(pool.opened() <= 8);
+    }
+
+    TEST_CASE("searcher_pool: a missing database is a database error, not a crash") {
+        testing::TempDir dir;
+        serve::SearcherPool pool(dir / "none");
+        auto loan = pool.borrow();
+        REQUIRE_FALSE(loan);
+        CHECK(loan.error().code == ErrorCode::DatabaseMissing);
+    }
+}
