@@ -9,6 +9,7 @@
 #include "searcher/synonyms.hpp"
 
 #include <optional>
+#include <set>
 
 namespace gazette::search {
 namespace {
@@ -187,17 +188,36 @@ class Binder {
         if (spellings.empty()) {
             return bound;
         }
-        std::vector<Xapian::Query> alternatives{std::move(**bound)};
+        // The synonyms file may list some of these spellings too (DPRK ~ North Korea): each
+        // alternative is kept once, so that a report's occurrences of it count once.
+        std::vector<Xapian::Query> alternatives;
+        std::set<std::string> seen;
+        const auto add = [&](const Xapian::Query& alternative) {
+            if (seen.insert(alternative.get_description()).second) {
+                alternatives.push_back(alternative);
+            }
+        };
+        const Xapian::Query& own = **bound;
+        if (own.get_type() == Xapian::Query::OP_SYNONYM) {
+            for (std::size_t i = 0; i < own.get_num_subqueries(); ++i) {
+                add(own.get_subquery(i));
+            }
+        } else {
+            add(own);
+        }
         for (const auto& spelling : spellings) {
             const auto terms = terms_of(spelling);
             if (terms.size() == 1) {
                 const std::string& stem = analyzer_.stem(terms.front());
                 highlight.stems.insert(stem);
-                alternatives.emplace_back(schema::stem_term(schema::prefix::kBody, stem));
+                add(Xapian::Query(schema::stem_term(schema::prefix::kBody, stem)));
             } else if (!terms.empty()) {
                 highlight.words.insert(terms.begin(), terms.end());
-                alternatives.push_back(phrase_of(terms, schema::prefix::kBody));
+                add(phrase_of(terms, schema::prefix::kBody));
             }
+        }
+        if (alternatives.size() == 1) {
+            return Part(std::move(alternatives.front()));
         }
         return Part(
             Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()));

@@ -69,6 +69,26 @@ TEST_SUITE("searcher") {
         CHECK(ids(run("North Korea")) == std::set<std::string>{"dprk", "north-korea"});
     }
 
+    TEST_CASE("relevance: a name both listed and in the gazetteer gets each spelling once") {
+        // DPRK ~ North Korea is in the synonyms file and in corpus/entities.tsv: one OP_SYNONYM
+        // with the phrase once, so that a report's "North Korea" counts once.
+        for (const std::string query : {"DPRK", "North Korea"}) {
+            const std::string xapian = run(query).xapian;
+            const auto count = [&](const std::string& part) {
+                std::size_t n = 0;
+                for (auto at = xapian.find(part); at != std::string::npos;
+                     at = xapian.find(part, at + 1)) {
+                    ++n;
+                }
+                return n;
+            };
+            CAPTURE(xapian);
+            CHECK(count("north PHRASE 2 korea") == 1);
+            CHECK(count("Zdprk") == 1);
+            CHECK(count("democratic PHRASE 5 people") == 1);  // from the gazetteer only
+        }
+    }
+
     TEST_CASE("relevance: British and American spellings match each other, by rule") {
         CHECK(ids(run("defence")) == std::set<std::string>{"defence", "defense"});
         CHECK(ids(run("defense")) == std::set<std::string>{"defence", "defense"});
