@@ -80,6 +80,12 @@ std::array<std::string, 3> date_terms(int year, int month, int day) {
             std::string(prefix::kDay) + d};
 }
 
+std::string story_band_term(std::size_t band, std::uint64_t band_hash) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%zu:%016llx", band, static_cast<unsigned long long>(band_hash));
+    return std::string(prefix::kStoryBand) + buf;
+}
+
 std::string mention_day_term(int year, int month, int day) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month, day);

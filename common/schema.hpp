@@ -10,13 +10,15 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace gazette::schema {
 
 /// Stored in the database metadata under kVersionKey; checked on every open.
-inline constexpr int kVersion = 4;  // 4: mentioned dates (terms XM*, slots 80-81)
+/// 4: mentioned dates (terms XM*, slots 80-81); 5: near-duplicate stories (XB, slots 100-101).
+inline constexpr int kVersion = 5;
 inline constexpr std::string_view kVersionKey = "gazette.schema_version";
 
 /// Glass refuses terms over 245 bytes; longer words are not indexed, longer ids are hashed.
@@ -29,8 +31,9 @@ inline constexpr std::size_t kMaxFileBytes = 512u << 20;
 inline constexpr std::size_t kMaxLineBytes = 64u << 20;
 /// Title words are indexed in the body's terms too, each occurrence counting this many times, so
 /// a title match outranks a body match while sharing the body's term statistics (Omega does the
-/// same). Title-only terms (prefix S) serve title: searches.
-inline constexpr Xapian::termcount kTitleWdf = 3;
+/// same). Title-only terms (prefix S) serve title: searches. 5 was best of 1, 2, 3, 5 on the
+/// Cranfield and CISI judgments (scripts/eval-ranking, BENCHMARKS.md).
+inline constexpr Xapian::termcount kTitleWdf = 5;
 /// A query longer than this is refused with a usage error.
 inline constexpr std::size_t kMaxQueryBytes = 4096;
 /// The most results one page may ask for.
@@ -58,6 +61,9 @@ enum class Slot : Xapian::valueno {
     // 80-99 belong to mentioned dates (common/mentioned_dates.hpp).
     MentionMonths = 80,  ///< the distinct months a report mentions, "2024-08 2024-11" (facet)
     MentionYears = 81,   ///< the distinct years it mentions, "2022 2024" (facet)
+    // Relevance (100-109): near-duplicate stories.
+    StoryKey = 100,  ///< the id of the first report of its story (collapse, story facet)
+    MinHash = 101,   ///< the report's MinHash signature (kMinHashes 32-bit values, little-endian)
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(Slot s) {
@@ -102,6 +108,9 @@ inline constexpr std::string_view kEntity = "XE";  ///< any type
 inline constexpr std::string_view kMentionDay = "XMD";
 inline constexpr std::string_view kMentionMonth = "XMM";
 inline constexpr std::string_view kMentionYear = "XMY";
+/// Boolean terms of the LSH bands of a report's MinHash ("XB" band-number ":" hex), so that the
+/// indexer can find a new report's near-duplicates among the reports already indexed.
+inline constexpr std::string_view kStoryBand = "XB";
 }  // namespace prefix
 
 /// @return the term prefix of an entity type.
@@ -116,6 +125,22 @@ inline constexpr std::string_view kMentionYear = "XMY";
     }
     return prefix::kEntity;
 }
+
+/// Near-duplicate detection. A report's text is cut into shingles of kShingleWords words; its
+/// MinHash signature keeps the minimum of kMinHashes hash functions over them; the signature is cut
+/// into kStoryBands bands, any equal band makes two reports candidates, and candidates whose
+/// signatures agree on at least kNearDuplicateSimilarity of the values are one story. With 16 bands
+/// of 4 rows, reports with a Jaccard similarity of 0.8 are candidates with probability 0.9999 and
+/// of 0.2 with probability 0.025. Changing any of these needs a new kVersion.
+inline constexpr std::size_t kShingleWords = 4;
+inline constexpr std::size_t kMinHashes = 64;
+inline constexpr std::size_t kStoryBands = 16;
+inline constexpr double kNearDuplicateSimilarity = 0.5;
+/// Reports with fewer shingles than this are too short to compare: each is its own story.
+inline constexpr std::size_t kMinShingles = 8;
+/// Hyphenated compounds ("human-wave", "front-line") of at most this many parts are also indexed
+/// as one stemmed word ("Zhumanwav"), so that a query for the compound finds every spelling.
+inline constexpr std::size_t kMaxCompoundParts = 4;
 
 /// How a query field matches.
 enum class FieldKind {
@@ -176,6 +201,9 @@ inline constexpr std::array kFields{
 [[nodiscard]] std::string mention_month_term(int year, int month);
 [[nodiscard]] std::string mention_year_term(int year);
 
+/// @return the boolean term of one LSH band of a MinHash signature ("XB3:9f2c...").
+[[nodiscard]] std::string story_band_term(std::size_t band, std::uint64_t band_hash);
+
 namespace detail {
 constexpr bool prefixes_unique() {
     for (std::size_t i = 0; i < kFields.size(); ++i) {
@@ -190,5 +218,6 @@ constexpr bool prefixes_unique() {
 }
 }  // namespace detail
 static_assert(detail::prefixes_unique(), "query fields must have distinct names and prefixes");
+static_assert(kMinHashes % kStoryBands == 0, "MinHash bands must have equal rows");
 
 }  // namespace gazette::schema

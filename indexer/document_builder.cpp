@@ -4,6 +4,7 @@
 #include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
+#include "common/text/compound.hpp"
 
 #include <array>
 
@@ -12,6 +13,23 @@ namespace {
 
 /// Positions of the body start well after the title's, so no phrase spans the two.
 constexpr Xapian::termpos kBodyFirstPosition = 1000;
+
+/// Adds the stemmed word of a hyphenated compound ("human-wave" -> "Zhumanwav"), so that a query
+/// for the compound finds it however it is written and whatever its number.
+void index_compound(Xapian::Document& doc,
+                    std::string_view field_prefix,
+                    const std::vector<std::string>& parts,
+                    text::Analyzer& analyzer) {
+    const std::string joined = text::join_compound(parts);
+    if (joined.empty() || joined.size() + field_prefix.size() + 1 > schema::kMaxTermBytes) {
+        return;
+    }
+    const std::string& stem = analyzer.stem(joined);
+    doc.add_term(schema::stem_term(field_prefix, stem));
+    if (field_prefix == schema::prefix::kTitle) {
+        doc.add_term(schema::stem_term(schema::prefix::kBody, stem), schema::kTitleWdf);
+    }
+}
 
 /// Indexes a text field: each word with its position and its stem without. Title words go in
 /// twice: under the title prefix, and as body terms that count kTitleWdf times.
@@ -22,13 +40,25 @@ Xapian::termpos index_text(Xapian::Document& doc,
                            Xapian::termpos position,
                            text::Analyzer& analyzer) {
     const bool is_title = field_prefix == schema::prefix::kTitle;
+    std::vector<std::string> compound;  // the words of the hyphenated run being read
     std::size_t begin = 0;
     while (begin < text.size()) {
         std::size_t end = text.find('\n', begin);
         if (end == std::string_view::npos) {
             end = text.size();
         }
-        analyzer.for_each_token(text.substr(begin, end - begin), [&](const text::Token& token) {
+        const std::string_view line = text.substr(begin, end - begin);
+        std::size_t previous_end = std::string_view::npos;
+        analyzer.for_each_token(line, [&](const text::Token& token) {
+            const bool joined =
+                previous_end != std::string_view::npos &&
+                text::is_compound_joint(line.substr(previous_end, token.begin - previous_end));
+            previous_end = token.end;
+            if (!joined) {
+                index_compound(doc, field_prefix, compound, analyzer);
+                compound.clear();
+            }
+            compound.push_back(token.term);
             if (token.term.size() + field_prefix.size() + 1 > schema::kMaxTermBytes) {
                 return;  // a "word" this long is noise (a URL, base64): not indexed
             }
@@ -43,6 +73,8 @@ Xapian::termpos index_text(Xapian::Document& doc,
             }
             ++position;
         });
+        index_compound(doc, field_prefix, compound, analyzer);
+        compound.clear();
         ++position;  // a paragraph break: phrases do not run across paragraphs
         begin = end + 1;
     }

@@ -3,6 +3,7 @@
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
 #include "indexer/document_builder.hpp"
+#include "indexer/story_keys.hpp"
 
 namespace gazette::indexer {
 
@@ -16,11 +17,15 @@ Result<IndexWriter> IndexWriter::open(const std::string& path,
     return IndexWriter(std::move(*database), path, batch_size == 0 ? 1 : batch_size);
 }
 
-Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id,
-                                                const Xapian::Document& document) {
+Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id, Xapian::Document document) {
     try {
         const std::string term = id_term(id);
         const bool existed = database_.term_exists(term);
+        if (existed) {
+            spellings_.remove(database_.get_document(*database_.postlist_begin(term)));
+        }
+        assign_story_key(database_, id, document);
+        spellings_.add(document);
         database_.replace_document(term, document);
         if (auto ok = count_change(); !ok) {
             return tl::unexpected(ok.error());
@@ -37,6 +42,7 @@ Result<bool> IndexWriter::remove(const std::string& id) {
         if (!database_.term_exists(term)) {
             return false;
         }
+        spellings_.remove(database_.get_document(*database_.postlist_begin(term)));
         database_.delete_document(term);
         if (auto ok = count_change(); !ok) {
             return tl::unexpected(ok.error());
@@ -87,6 +93,7 @@ Result<std::size_t> IndexWriter::prune(
             }
         }
         for (const auto& term : stale_terms) {
+            spellings_.remove(database_.get_document(*database_.postlist_begin(term)));
             database_.delete_document(term);
             if (auto ok = count_change(); !ok) {
                 return tl::unexpected(ok.error());
@@ -107,6 +114,7 @@ Result<void> IndexWriter::count_change() {
 
 Result<void> IndexWriter::commit() {
     try {
+        spellings_.apply(database_);
         database_.commit();
         pending_ = 0;
         return {};

@@ -1,10 +1,13 @@
 /// @file
 /// The one writer of a database: replaces reports by their unique id term (so re-indexing never
-/// duplicates), skips reports whose content hash is unchanged, and commits in batches.
+/// duplicates), skips reports whose content hash is unchanged, and commits in batches. It also
+/// keeps what depends on the other reports: the story key of near-duplicates and the spelling
+/// dictionary.
 #pragma once
 
 #include "common/database.hpp"
 #include "common/error.hpp"
+#include "indexer/spelling_dictionary.hpp"
 
 #include <xapian.h>
 
@@ -25,8 +28,8 @@ class IndexWriter {
     /// What writing a report did.
     enum class Outcome { Added, Replaced };
 
-    /// Adds or replaces report `id`; commits when a batch is full.
-    [[nodiscard]] Result<Outcome> write(const std::string& id, const Xapian::Document& document);
+    /// Adds or replaces report `id`, with its story key; commits when a batch is full.
+    [[nodiscard]] Result<Outcome> write(const std::string& id, Xapian::Document document);
 
     /// Records that report `id` (unchanged) now comes from `source`: only the value changes;
     /// nothing is analysed again. Does nothing when there is no such report.
@@ -55,6 +58,7 @@ class IndexWriter {
     Result<void> count_change();
 
     Xapian::WritableDatabase database_;
+    SpellingChanges spellings_;
     std::string path_;
     std::size_t batch_size_;
     std::size_t pending_ = 0;

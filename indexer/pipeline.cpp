@@ -3,6 +3,7 @@
 #include "indexer/cleaner.hpp"
 #include "indexer/date_extractor.hpp"
 #include "indexer/document_builder.hpp"
+#include "indexer/near_duplicates.hpp"
 
 namespace gazette::indexer {
 
@@ -19,6 +20,7 @@ PreparedReport ReportPipeline::prepare(Report raw,
     PreparedReport prepared;
     prepared.id = cleaned.report.id;
     prepared.document = build_document(cleaned.report, hash, analyzer);
+    add_story_signature(prepared.document, cleaned.report);
     return prepared;
 }
 

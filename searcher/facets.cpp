@@ -10,6 +10,9 @@
 namespace gazette::search {
 namespace {
 
+/// Stories of several reports listed in the story facet.
+constexpr std::size_t kTopStories = 10;
+
 std::vector<FacetCount> counts_of(const Xapian::ValueCountMatchSpy& spy) {
     std::vector<FacetCount> counts;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
@@ -61,12 +64,14 @@ Xapian::doccount with_value(const Xapian::ValueCountMatchSpy& spy) {
 FacetCollector::FacetCollector()
     : outlets_(schema::slot(schema::Slot::Outlet)),
       dates_(schema::slot(schema::Slot::Date)),
+      stories_(schema::slot(schema::Slot::StoryKey)),
       mention_months_(schema::slot(schema::Slot::MentionMonths)),
       mention_years_(schema::slot(schema::Slot::MentionYears)) {}
 
 void FacetCollector::attach(Xapian::Enquire& enquire) {
     enquire.add_matchspy(&outlets_);
     enquire.add_matchspy(&dates_);
+    enquire.add_matchspy(&stories_);
     enquire.add_matchspy(&mention_months_);
     enquire.add_matchspy(&mention_years_);
 }
@@ -105,6 +110,17 @@ Facets FacetCollector::result(Xapian::doccount total) const {
     facets.mention_year = split_counts(mention_years_);
     // Every mention has a year: a report without a list of years mentions nothing.
     facets.no_mentions = total - with_value(mention_years_);
+
+    // Reports indexed before story keys existed have none: each is its own story.
+    const auto stories = counts_of(stories_);
+    facets.stories = static_cast<Xapian::doccount>(stories.size()) + (total - sum(stories));
+    for (auto it = stories_.top_values_begin(kTopStories);
+         it != stories_.top_values_end(kTopStories);
+         ++it) {
+        if (it.get_termfreq() > 1) {
+            facets.story.push_back({*it, it.get_termfreq()});
+        }
+    }
     return facets;
 }
 

@@ -26,6 +26,8 @@ struct Facets {
     std::vector<FacetCount> day;     ///< "YYYY-MM-DD", in date order
     Xapian::doccount undated = 0;    ///< matches without a publication date
     Xapian::doccount no_outlet = 0;  ///< matches without an outlet
+    Xapian::doccount stories = 0;    ///< distinct stories among the matches (near-duplicates once)
+    std::vector<FacetCount> story;   ///< stories told by more than one match, by count (top 10)
     std::vector<FacetCount> person;  ///< by count, then name (see entity_facets.hpp)
     std::vector<FacetCount> org;
     std::vector<FacetCount> place;
@@ -52,6 +54,7 @@ class FacetCollector {
   private:
     Xapian::ValueCountMatchSpy outlets_;
     Xapian::ValueCountMatchSpy dates_;
+    Xapian::ValueCountMatchSpy stories_;
     /// Count each report's joined list of mentioned months or years; result() splits them.
     Xapian::ValueCountMatchSpy mention_months_;
     Xapian::ValueCountMatchSpy mention_years_;

@@ -52,6 +52,7 @@ Result<int> run(int argc, char** argv) {
     std::string db_path;
     std::string gazetteer_path;
     std::string sort;
+    std::string synonyms_path;
     std::string format_name;
     std::vector<std::string> words;
     search::SearchRequest request;
@@ -72,10 +73,18 @@ Result<int> run(int argc, char** argv) {
         ("sort", po::value(&sort), "relevance (default) or date (newest first)")
         ("limit", po::value(&request.limit)->default_value(10), "results per page")
         ("offset", po::value(&request.offset)->default_value(0), "results to skip")
-        ("facets", po::bool_switch(&request.facets), "count matches by outlet, date, mentioned date, person, org and place")
+        ("facets", po::bool_switch(&request.facets), "count matches by outlet, date, mentioned date, person, org, place and story")
+        ("no-snippets", po::bool_switch(), "leave snippets out (faster, for scripts)")
+        ("collapse", po::bool_switch(&request.collapse),
+            "one result per story: near-duplicates (wire copies, rewrites) folded under it")
+        ("similar", po::value(&request.similar), "the reports most like the report with this id")
+        ("synonyms", po::value(&synonyms_path),
+            "synonyms file (default: $GAZETTE_SYNONYMS, else corpus/synonyms.tsv)")
+        ("no-feedback", po::bool_switch(), "do not re-rank long queries with their best matches' words")
         ("format", po::value(&format_name), "text (default), json (one object) or csv (a row per result)")
         ("json", po::bool_switch(), "print one JSON object (same as --format json)")
-        ("explain", po::bool_switch(), "print how the query was understood")
+        ("explain", po::bool_switch(&request.explain),
+            "print how the query was understood and what each result matched")
         ("query", po::value(&words)->multitoken(), "the query");
     // clang-format on
     po::positional_options_description positional;
@@ -87,10 +96,12 @@ Result<int> run(int argc, char** argv) {
     if (vm->count("help") != 0U) {
         std::cout
             << options
-            << "\nQuery syntax: words (ranked, any may match), \"a phrase\", "
-               "+required, -excluded, =exact,\nAND OR NOT XOR NEAR ADJ, (groups), and fields: "
-               "title: outlet: author: id: date:2025-01..2025-02 mentions:2024-11\n"
-               "entity: person: org: place: (any spelling: person:Syrsky finds Syrskyi)\n"
+            << "\nQuery syntax: words (ranked, any may match; synonyms and other spellings "
+               "count too), \"a phrase\",\n+required, -excluded, =exact, AND OR NOT XOR NEAR "
+               "ADJ, (groups), and fields: title: outlet: author:\nid: date:2025-01..2025-02 "
+               "mentions:2024-11 entity: person: org: place: (any spelling: person:Syrsky finds "
+               "Syrskyi)\nQuoted phrases and =words are matched as written (no stems, no "
+               "synonyms).\n"
                "Dates: YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, 7d 4w 6m 1y (ago), "
                "this-week last-week this-month last-month this-year last-year,\n"
                "and ranges A..B, A.., ..B between any of them (date:7d.. is the last seven "
@@ -105,20 +116,31 @@ Result<int> run(int argc, char** argv) {
         return tl::unexpected(order.error());
     }
     request.sort = *order;
+    request.snippets = !(*vm)["no-snippets"].as<bool>();
+    request.feedback = !(*vm)["no-feedback"].as<bool>();
     auto format = parse_format(format_name, (*vm)["json"].as<bool>());
     if (!format) {
         return tl::unexpected(format.error());
+    }
+    auto synonyms = search::load_synonyms(synonyms_path);
+    if (!synonyms) {
+        return tl::unexpected(synonyms.error());
     }
     auto searcher = search::Searcher::open(db_path, gazetteer_path);
     if (!searcher) {
         return tl::unexpected(searcher.error());
     }
+    searcher->synonyms = std::move(*synonyms);
     auto response = searcher->search(request);
     if (!response) {
         return tl::unexpected(response.error());
     }
     if (*format == Format::Json) {
-        std::cout << search::to_json(*response).dump(2) << '\n';
+        auto json = search::to_json(*response);
+        if (request.explain) {
+            json["explain"] = search::explain_json(*response);
+        }
+        std::cout << json.dump(2) << '\n';
     } else if (*format == Format::Csv) {
         std::cout << search::to_csv(*response);
     } else {

@@ -29,8 +29,11 @@ struct Highlight {
 struct BoundQuery {
     Xapian::Query query;
     Highlight highlight;
-    bool ranked = false;  ///< false when the query only filters (nothing to rank by)
+    bool ranked = false;    ///< false when the query only filters (nothing to rank by)
+    std::size_t words = 0;  ///< free-text words ranked, function words left out
 };
+
+class SynonymExpander;
 
 /// The years mentioned dates are filed under: an open mentions: range ("mentions:2025-01..")
 /// searches only these rather than every year the schema allows.
@@ -46,11 +49,13 @@ using MentionYears = std::function<YearRange()>;
 /// Binds a parsed query. `aliases` (the entity gazetteer, may be null) resolves entity filters
 /// and widens names in free text to their other spellings; `mention_years` is asked (once, only
 /// for open mentions: ranges) which years the database's mentions cover, else the schema's
-/// bounds are used. @return ErrorCode::Query for a bad date or an unusable value.
+/// bounds are used; with `synonyms`, free-text words also match their synonyms.
+/// @return ErrorCode::Query for a bad date or an unusable value.
 [[nodiscard]] Result<BoundQuery> bind(const query::Node& root,
                                       text::Analyzer& analyzer,
                                       const entities::AliasTable* aliases = nullptr,
-                                      const MentionYears& mention_years = {});
+                                      const MentionYears& mention_years = {},
+                                      SynonymExpander* synonyms = nullptr);
 
 /// @return a query on the date slot covering a date spec; ErrorCode::Query when it is not one.
 [[nodiscard]] Result<Xapian::Query> date_range_query(std::string_view spec);

@@ -33,6 +33,14 @@ ordered_json entities_of(const Report& report) {
     return list;
 }
 
+ordered_json clause_list(const std::vector<ClauseWeight>& clauses) {
+    auto list = ordered_json::array();
+    for (const auto& c : clauses) {
+        list.push_back({{"clause", c.clause}, {"weight", c.weight}, {"matched", c.matched}});
+    }
+    return list;
+}
+
 ordered_json mentions_of(const Report& report) {
     auto list = ordered_json::array();
     for (const auto& m : report.mentioned_dates) {
@@ -44,6 +52,33 @@ ordered_json mentions_of(const Report& report) {
                         {"offset", m.offset}});
     }
     return list;
+}
+
+ordered_json folded_list(const Hit& hit) {
+    auto list = ordered_json::array();
+    for (const auto& f : hit.folded) {
+        list.push_back({{"id", f.id},
+                        {"title", f.title},
+                        {"outlet", f.outlet},
+                        {"date", f.date},
+                        {"url", f.url}});
+    }
+    return list;
+}
+
+/// "and 2 more: Reuters, AP" under a result that folds near-duplicates.
+std::string folded_line(const Hit& hit) {
+    std::string line = "and " + std::to_string(hit.folded_total) + " more:";
+    bool first = true;
+    for (const auto& f : hit.folded) {
+        line += first ? " " : ", ";
+        line += f.outlet.empty() ? "(no outlet) " + f.id : f.outlet;
+        first = false;
+    }
+    if (hit.folded_total > hit.folded.size()) {
+        line += ", ...";
+    }
+    return line;
 }
 
 ordered_json histogram_json(const DateHistogram& histogram) {
@@ -187,6 +222,14 @@ ordered_json to_json(const SearchResponse& response) {
         item["snippet_text"] = hit.snippet.plain();
         item["entities"] = entities_of(r);
         item["mentions"] = mentions_of(r);
+        item["story"] = hit.story;
+        if (response.collapsed) {
+            item["folded_count"] = hit.folded_total;
+            item["folded"] = folded_list(hit);
+        }
+        if (!hit.explain.empty()) {
+            item["explain"] = clause_list(hit.explain);
+        }
         results.push_back(std::move(item));
     }
     j["results"] = std::move(results);
@@ -202,6 +245,8 @@ ordered_json to_json(const SearchResponse& response) {
             {"date_histogram", histogram_json(f.date_histogram)},
             {"mentions", facet_list(f.mention_month)},
             {"mentions_year", facet_list(f.mention_year)},
+            {"story", facet_list(f.story)},
+            {"stories", f.stories},
             {"missing",
              {{"outlet", f.no_outlet}, {"date", f.undated}, {"mentions", f.no_mentions}}}};
     } else {
@@ -209,7 +254,19 @@ ordered_json to_json(const SearchResponse& response) {
     }
     j["suggestion"] =
         response.suggestion ? ordered_json(*response.suggestion) : ordered_json(nullptr);
+    if (!response.similar.empty()) {
+        j["similar"] = response.similar;
+    }
+    j["collapsed"] = response.collapsed;
     return j;
+}
+
+ordered_json explain_json(const SearchResponse& response) {
+    return {{"query", response.query},
+            {"parsed", response.parsed},
+            {"xapian", response.xapian},
+            {"synonyms", response.synonyms},
+            {"feedback_terms", response.feedback_terms}};
 }
 
 ordered_json report_to_json(const Report& report) {
@@ -260,6 +317,9 @@ std::string to_text(const SearchResponse& response, bool color) {
         if (!snippet.empty()) {
             out += "   " + snippet + "\n";
         }
+        if (hit.folded_total > 0) {
+            out += "   " + folded_line(hit) + "\n";
+        }
     }
     if (response.facets) {
         const Facets& f = *response.facets;
@@ -269,6 +329,7 @@ std::string to_text(const SearchResponse& response, bool color) {
         append_facet_line(
             out, "Mentions:", top_mentioned(f.mention_month), "(none)", f.no_mentions);
         append_entity_facet_lines(out, f);
+        out += "Stories: " + std::to_string(f.stories) + "\n";
         append_histogram(out, f.date_histogram, f.undated);
     }
     return out;
@@ -276,9 +337,34 @@ std::string to_text(const SearchResponse& response, bool color) {
 
 std::string explain_text(const SearchResponse& response) {
     std::string out;
-    out += "query:  " + response.query + "\n";
-    out += "parsed: " + response.parsed + "\n";
-    out += "xapian: " + response.xapian + "\n";
+    out += "query:    " + response.query + "\n";
+    out += "parsed:   " + response.parsed + "\n";
+    out += "xapian:   " + response.xapian + "\n";
+    out += "synonyms: " + (response.synonyms.empty() ? "(no file)" : response.synonyms) + "\n";
+    if (!response.feedback_terms.empty()) {
+        out += "feedback:";
+        for (const auto& t : response.feedback_terms) {
+            out += " " + t;
+        }
+        out += "\n";
+    }
+    for (const auto& hit : response.hits) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%.3f", hit.weight);
+        out += std::to_string(hit.rank) + ". " + hit.report.id + " weight " + weight + "\n";
+        for (const auto& c : hit.explain) {
+            std::snprintf(weight, sizeof weight, "%8.3f", c.weight);
+            out += std::string("   ") + weight + "  " + c.clause;
+            if (!c.matched.empty()) {
+                out += "  [matched:";
+                for (const auto& t : c.matched) {
+                    out += " " + t;
+                }
+                out += "]";
+            }
+            out += "\n";
+        }
+    }
     return out;
 }
 

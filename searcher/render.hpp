@@ -20,7 +20,11 @@ namespace gazette::search {
 /// snippet; matches in bold when `color` is on; facets after when they were asked for.
 [[nodiscard]] std::string to_text(const SearchResponse& response, bool color);
 
-/// @return the explanation of a response: the query as typed, as parsed, and as Xapian runs it.
+/// @return the explanation of a response: the query as typed, as parsed, and as Xapian runs it,
+/// then for each result what each clause of the query gave it and which of its terms matched.
 [[nodiscard]] std::string explain_text(const SearchResponse& response);
+
+/// @return the query part of the explanation as JSON (each result's part is in its "explain").
+[[nodiscard]] nlohmann::ordered_json explain_json(const SearchResponse& response);
 
 }  // namespace gazette::search

@@ -6,6 +6,9 @@
 #include "searcher/entity_facets.hpp"
 #include "searcher/entity_spellings.hpp"
 #include "searcher/query/query_parser.hpp"
+#include "searcher/similar.hpp"
+#include "searcher/stories.hpp"
+#include "searcher/suggestion.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -19,6 +22,10 @@ namespace {
 constexpr int kRetries = 20;
 /// Matches Xapian looks at even without facets, so that small totals are exact, not estimates.
 constexpr Xapian::doccount kCheckAtLeast = 200;
+/// A query finding fewer reports than this "finds little" and may get a spelling suggestion.
+constexpr Xapian::doccount kFewMatches = 10;
+/// Near-duplicates listed under a collapsed result (the count says how many there are in all).
+constexpr Xapian::doccount kMaxFolded = 20;
 
 constexpr std::string_view kDateHint =
     "use YYYY, YYYY-MM or YYYY-MM-DD, today, yesterday, 7d, 4w, 6m, 1y, this-week, last-week, "
@@ -181,6 +188,64 @@ Result<std::optional<Report>> Searcher::fetch(const std::string& id) {
     return std::optional<Report>(std::move(*report));
 }
 
+Result<Searcher::Plan> Searcher::plan(const SearchRequest& request, text::Analyzer& analyzer) {
+    auto tree = query::parse(request.query, field_role);
+    if (!tree) {
+        return tl::unexpected(tree.error());
+    }
+    SynonymExpander expander(synonyms, database_, analyzer);
+    auto bound = bind(
+        *tree, analyzer, &aliases_, [this] { return mention_years(database_); }, &expander);
+    if (!bound) {
+        return tl::unexpected(bound.error());
+    }
+    Plan plan{std::move(*tree), std::move(*bound), {}};
+    if (!request.similar.empty()) {
+        auto similar = similar_query(database_, request.similar);
+        if (!similar) {
+            return tl::unexpected(similar.error());
+        }
+        // Words or filters given with --similar narrow the similar reports down.
+        Xapian::Query query = similar->query;
+        if (plan.tree.kind != query::NodeKind::All) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, plan.bound.query);
+        }
+        plan.bound.query = query;
+        plan.bound.ranked = true;
+        plan.bound.words = 0;
+        plan.bound.highlight.stems.insert(similar->stems.begin(), similar->stems.end());
+    }
+    auto filters = filters_of(request, aliases_, database_);
+    if (!filters) {
+        return tl::unexpected(filters.error());
+    }
+    plan.query = plan.bound.query;
+    if (!filters->empty()) {
+        plan.query = Xapian::Query(Xapian::Query::OP_FILTER, plan.query, *filters);
+    }
+    return plan;
+}
+
+Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query,
+                                       const SearchRequest& request,
+                                       bool ranked) {
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+    const auto date_slot = schema::slot(schema::Slot::Date);
+    const bool by_date =
+        request.sort == SortOrder::Date || (request.sort == SortOrder::Auto && !ranked);
+    if (by_date) {
+        enquire.set_sort_by_value_then_relevance(date_slot, true);
+    } else {
+        enquire.set_sort_by_relevance_then_value(date_slot, true);
+    }
+    if (request.collapse) {
+        enquire.set_collapse_key(schema::slot(schema::Slot::StoryKey));
+    }
+    return enquire;
+}
+
 Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     if (request.query.size() > schema::kMaxQueryBytes) {
         return fail(ErrorCode::Usage,
@@ -193,45 +258,36 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
             "--limit must be 0 to " + std::to_string(schema::kMaxLimit) + " and --offset 0 or more",
             "page through results with --offset");
     }
-    auto tree = query::parse(request.query, field_role);
-    if (!tree) {
-        return tl::unexpected(tree.error());
-    }
     text::Analyzer& analyzer = text::thread_analyzer();
-    auto bound = bind(*tree, analyzer, &aliases_, [this] { return mention_years(database_); });
-    if (!bound) {
-        return tl::unexpected(bound.error());
+    auto planned = plan(request, analyzer);
+    if (!planned) {
+        return tl::unexpected(planned.error());
     }
-    auto filters = filters_of(request, aliases_, database_);
-    if (!filters) {
-        return tl::unexpected(filters.error());
-    }
-    Xapian::Query final_query = bound->query;
-    if (!filters->empty()) {
-        final_query = Xapian::Query(Xapian::Query::OP_FILTER, final_query, *filters);
-    }
+    Plan& plan = *planned;
+    // The matches, before feedback re-ranks them (it never changes which reports match).
+    const Xapian::Query match_query = plan.query;
 
-    Xapian::Enquire enquire(database_);
-    enquire.set_query(final_query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
-    const auto date_slot = schema::slot(schema::Slot::Date);
-    const bool by_date =
-        request.sort == SortOrder::Date || (request.sort == SortOrder::Auto && !bound->ranked);
-    if (by_date) {
-        enquire.set_sort_by_value_then_relevance(date_slot, true);
-    } else {
-        enquire.set_sort_by_relevance_then_value(date_slot, true);
+    SearchResponse response;
+    Xapian::Enquire enquire = make_enquire(plan.query, request, plan.bound.ranked);
+    const bool by_relevance = request.sort != SortOrder::Date && plan.bound.ranked;
+    if (request.feedback && by_relevance && plan.bound.words >= ranking.feedback.min_words) {
+        Feedback feedback = with_feedback(enquire, plan.query, ranking.feedback);
+        plan.query = feedback.query;
+        response.feedback_terms = std::move(feedback.terms);
+        enquire.set_query(plan.query);
     }
     // Facets are counted in a pass of their own that looks at every match and returns no
     // documents: Xapian 1.4.22 miscounts match spies over two or more remote shards when the same
-    // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it).
+    // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it). The
+    // pass does not collapse: facets count every matching report, and the story facet counts
+    // the distinct stories among them.
     FacetCollector facets;
     std::optional<EntityFacetCollector> entity_facets;
     Xapian::doccount exact_total = 0;
     if (request.facets) {
         // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
         Xapian::Enquire counter(database_);
-        counter.set_query(final_query);
+        counter.set_query(match_query);
         counter.set_weighting_scheme(Xapian::BoolWeight());
         counter.set_docid_order(Xapian::Enquire::DONT_CARE);
         facets.attach(counter);
@@ -243,18 +299,43 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
                                                static_cast<Xapian::doccount>(request.limit),
                                                kCheckAtLeast);
 
-    SearchResponse response;
     response.query = request.query;
     response.offset = request.offset;
     response.limit = request.limit;
-    response.total = request.facets ? exact_total : mset.get_matches_estimated();
-    response.total_exact =
-        request.facets || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    response.parsed = query::to_sexpr(*tree);
-    response.xapian = final_query.get_description();
+    response.total = mset.get_matches_estimated();
+    response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    if (request.facets) {
+        response.facets = facets.result(exact_total);
+        entity_facets->fill(*response.facets);
+        // Collapsed, the results are the stories (reports without a story key stand alone).
+        response.total = request.collapse ? response.facets->stories : exact_total;
+        response.total_exact = true;
+    }
+    response.parsed = query::to_sexpr(plan.tree);
+    response.xapian = plan.query.get_description();
+    response.similar = request.similar;
+    response.synonyms = synonyms.source();
+    response.collapsed = request.collapse;
+    if (auto ok = fill_hits(request, plan, enquire, mset, response); !ok) {
+        return tl::unexpected(ok.error());
+    }
+    response.suggestion = suggestion(request, plan, response.total);
+    return response;
+}
+
+Result<void> Searcher::fill_hits(const SearchRequest& request,
+                                 const Plan& plan,
+                                 const Xapian::Enquire& enquire,
+                                 const Xapian::MSet& mset,
+                                 SearchResponse& response) {
+    text::Analyzer& analyzer = text::thread_analyzer();
+    const std::vector<Xapian::Query> clauses =
+        request.explain ? ranked_clauses(plan.query) : std::vector<Xapian::Query>{};
+    const Xapian::BM25Weight weighting(ranking.k1, 0, 1, ranking.b, 0.5);
     int rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        auto report = parse_report(it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        auto report = parse_report(doc.get_data());
         if (!report) {
             return tl::unexpected(report.error());
         }
@@ -262,19 +343,58 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         hit.rank = ++rank;
         hit.score = it.get_percent() / 100.0;
         hit.weight = it.get_weight();
+        hit.story = doc.get_value(schema::slot(schema::Slot::StoryKey));
         if (request.snippets) {
-            hit.snippet = make_snippet(report->body, bound->highlight, analyzer);
-            hit.title = mark_all(report->title, bound->highlight, analyzer);
+            hit.snippet = make_snippet(report->body, plan.bound.highlight, analyzer);
+            hit.title = mark_all(report->title, plan.bound.highlight, analyzer);
+        }
+        if (request.collapse && it.get_collapse_count() > 0 && !hit.story.empty()) {
+            auto folded = folded_reports(database_, plan.query, hit.story, report->id, kMaxFolded);
+            if (!folded) {
+                return tl::unexpected(folded.error());
+            }
+            hit.folded_total = folded->total;
+            for (const auto& r : folded->reports) {
+                hit.folded.push_back({r.id, r.title, r.outlet, r.date ? r.date->iso() : "", r.url});
+            }
+        }
+        if (request.explain) {
+            std::vector<std::string> matching(enquire.get_matching_terms_begin(it),
+                                              enquire.get_matching_terms_end(it));
+            hit.explain = explain_result(
+                database_, weighting, clauses, schema::boolean_term("id", report->id), matching);
         }
         report->body.clear();
         hit.report = std::move(*report);
         response.hits.push_back(std::move(hit));
     }
-    if (request.facets) {
-        response.facets = facets.result(exact_total);
-        entity_facets->fill(*response.facets);
+    return {};
+}
+
+std::optional<std::string> Searcher::suggestion(const SearchRequest& request,
+                                                const Plan& plan,
+                                                Xapian::doccount total) {
+    if (!request.suggest || !request.similar.empty() || total >= kFewMatches) {
+        return std::nullopt;
     }
-    return response;
+    text::Analyzer& analyzer = text::thread_analyzer();
+    auto corrected = spelling_suggestion(database_, request.query, plan.tree, analyzer);
+    if (!corrected) {
+        return std::nullopt;
+    }
+    // Suggest it only if it finds more than what was asked.
+    SearchRequest check = request;
+    check.query = *corrected;
+    auto corrected_plan = this->plan(check, analyzer);
+    if (!corrected_plan) {
+        return std::nullopt;
+    }
+    Xapian::Enquire enquire = make_enquire(corrected_plan->query, check, true);
+    const Xapian::MSet mset = enquire.get_mset(0, 0, total + 1);
+    if (mset.get_matches_lower_bound() <= total) {
+        return std::nullopt;
+    }
+    return corrected;
 }
 
 }  // namespace gazette::search

@@ -7,9 +7,12 @@
 #include "common/alias_table.hpp"
 #include "common/error.hpp"
 #include "common/report.hpp"
+#include "searcher/explain.hpp"
 #include "searcher/facets.hpp"
+#include "searcher/feedback.hpp"
 #include "searcher/query_binder.hpp"
 #include "searcher/snippet.hpp"
+#include "searcher/synonyms.hpp"
 
 #include <xapian.h>
 
@@ -29,10 +32,13 @@ enum class SortOrder {
 /// @return the sort order named "relevance" or "date" ("" is Auto); nullopt for anything else.
 [[nodiscard]] std::optional<SortOrder> sort_order_from(std::string_view name);
 
-/// BM25 parameters (Xapian's defaults; tuned on judged collections by scripts/eval-ranking).
+/// Ranking parameters, tuned on the Cranfield and CISI judgments (scripts/eval-ranking; the
+/// figures are in BENCHMARKS.md). BM25's k1 and b are the usual 1.2 and 0.75, which did better
+/// than Xapian's defaults (1.0, 0.5) on both collections.
 struct RankingParams {
-    double k1 = 1.0;
-    double b = 0.5;
+    double k1 = 1.2;
+    double b = 0.75;
+    FeedbackParams feedback;
 };
 
 struct SearchRequest {
@@ -48,6 +54,20 @@ struct SearchRequest {
     int offset = 0;
     bool facets = false;
     bool snippets = true;
+    bool collapse = false;  ///< one result per story, the near-duplicates folded under it
+    std::string similar;    ///< when set, the reports most like the report with this id
+    bool explain = false;   ///< say for each result what matched and what it weighed
+    bool feedback = true;   ///< re-rank questions (long queries) with their best matches' words
+    bool suggest = true;    ///< "did you mean" when the query finds little
+};
+
+/// A report folded under a result: a near-duplicate of it (--collapse).
+struct FoldedHit {
+    std::string id;
+    std::string title;
+    std::string outlet;
+    std::string date;  ///< ISO, or "" when undated
+    std::string url;
 };
 
 struct Hit {
@@ -56,7 +76,11 @@ struct Hit {
     double weight = 0;  ///< the raw BM25 weight
     Report report;      ///< metadata and entities (body emptied to keep responses small)
     Snippet snippet;
-    Snippet title;  ///< the title with matching words marked
+    Snippet title;                      ///< the title with matching words marked
+    std::string story;                  ///< the story key (the id of the story's first report)
+    std::vector<FoldedHit> folded;      ///< with --collapse: near-duplicates folded under it
+    Xapian::doccount folded_total = 0;  ///< how many were folded (folded lists at most 20)
+    std::vector<ClauseWeight> explain;  ///< with --explain: what each query clause gave it
 };
 
 struct SearchResponse {
@@ -68,8 +92,12 @@ struct SearchResponse {
     std::vector<Hit> hits;
     std::optional<Facets> facets;
     std::optional<std::string> suggestion;
-    std::string parsed;  ///< the query tree, for --explain
-    std::string xapian;  ///< the Xapian query, for --explain
+    std::string parsed;                       ///< the query tree, for --explain
+    std::string xapian;                       ///< the Xapian query, for --explain
+    std::string similar;                      ///< the id --similar was given, else ""
+    std::vector<std::string> feedback_terms;  ///< terms feedback added to re-rank, if any
+    std::string synonyms;                     ///< the synonyms file in use ("" when none)
+    bool collapsed = false;                   ///< one result per story
 };
 
 class Searcher {
@@ -94,12 +122,33 @@ class Searcher {
     [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
 
     RankingParams ranking;
+    /// The listed synonyms (gazette-search loads corpus/synonyms.tsv); spelling and compound
+    /// variants need no table.
+    SynonymTable synonyms;
 
   private:
     Searcher(Xapian::Database database, std::string path, entities::AliasTable aliases)
         : database_(std::move(database)), path_(std::move(path)), aliases_(std::move(aliases)) {}
 
+    /// The bound query of a request (the similar-report query for --similar).
+    struct Plan {
+        query::Node tree;
+        BoundQuery bound;
+        Xapian::Query query;  ///< with the request's filters
+    };
+    Result<Plan> plan(const SearchRequest& request, text::Analyzer& analyzer);
     Result<SearchResponse> run(const SearchRequest& request);
+    Result<void> fill_hits(const SearchRequest& request,
+                           const Plan& plan,
+                           const Xapian::Enquire& enquire,
+                           const Xapian::MSet& mset,
+                           SearchResponse& response);
+    Xapian::Enquire make_enquire(const Xapian::Query& query,
+                                 const SearchRequest& request,
+                                 bool ranked);
+    std::optional<std::string> suggestion(const SearchRequest& request,
+                                          const Plan& plan,
+                                          Xapian::doccount total);
     Result<std::optional<Report>> fetch(const std::string& id);
 
     Xapian::Database database_;

@@ -50,6 +50,7 @@ Result<int> run(int argc, char** argv) {
     po::options_description options("gazette-serve [options]\n\nOptions");
     std::string db_path;
     std::string host;
+    std::string synonyms_path;
     int port = 0;
     int threads = 0;
     // clang-format off
@@ -61,6 +62,8 @@ Result<int> run(int argc, char** argv) {
             "address to listen on (0.0.0.0 for every interface)")
         ("port", po::value(&port)->default_value(8080), "port to listen on (0: any free port)")
         ("threads", po::value(&threads)->default_value(64), "requests served at once")
+        ("synonyms", po::value(&synonyms_path),
+            "synonyms file (default: $GAZETTE_SYNONYMS, else corpus/synonyms.tsv)")
         ("access-log", po::bool_switch(), "print a line per request to stderr");
     // clang-format on
     auto vm = cli::parse_options(argc, argv, options, {});
@@ -82,8 +85,12 @@ Result<int> run(int argc, char** argv) {
         return fail(ErrorCode::Usage, "--threads must be 1 to 1024", "the default is 64");
     }
 
+    auto synonyms = search::load_synonyms(synonyms_path);
+    if (!synonyms) {
+        return tl::unexpected(synonyms.error());
+    }
     // Open once now, so that a missing or broken database stops the start with its own message.
-    serve::SearcherPool pool(db_path);
+    serve::SearcherPool pool(db_path, std::move(*synonyms));
     std::size_t reports = 0;
     {
         auto first = pool.borrow();

@@ -100,12 +100,14 @@ Result<search::SearchRequest> parse_search_params(const Params& params, int defa
                 return tl::unexpected(number.error());
             }
             (name == "limit" ? request.limit : request.offset) = *number;
-        } else if (name == "facets") {
+        } else if (name == "facets" || name == "collapse") {
             auto flag = parse_flag(name, value);
             if (!flag) {
                 return tl::unexpected(flag.error());
             }
-            request.facets = *flag;
+            (name == "facets" ? request.facets : request.collapse) = *flag;
+        } else if (name == "similar") {
+            request.similar = value;
         } else {
             return tl::unexpected(unknown_parameter(name));
         }

@@ -16,9 +16,10 @@ namespace gazette::serve {
 using Params = std::multimap<std::string, std::string>;
 
 /// The parameter names a search accepts: q, outlet, entity, from, to, mentions_from, mentions_to,
-/// sort, limit, offset, facets.
+/// sort, limit, offset, facets, collapse, similar.
 inline constexpr std::string_view kSearchParams =
-    "q, outlet, entity, from, to, mentions_from, mentions_to, sort, limit, offset, facets";
+    "q, outlet, entity, from, to, mentions_from, mentions_to, sort, limit, offset, facets, "
+    "collapse, similar";
 
 /// @return the request; `default_limit` when no limit is given. ErrorCode::Usage for a bad
 /// parameter, and when offset + limit passes schema::kMaxResultWindow.

@@ -31,6 +31,7 @@ Result<SearcherPool::Loan> SearcherPool::borrow() {
     if (!opened) {
         return tl::unexpected(opened.error());
     }
+    opened->synonyms = synonyms_;
     {
         const std::lock_guard lock(mutex_);
         ++opened_;

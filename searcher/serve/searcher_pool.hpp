@@ -17,7 +17,9 @@ namespace gazette::serve {
 
 class SearcherPool {
   public:
-    explicit SearcherPool(std::string db_path) : db_path_(std::move(db_path)) {}
+    /// Searchers open `db_path` and expand queries with `synonyms`.
+    explicit SearcherPool(std::string db_path, search::SynonymTable synonyms = {})
+        : db_path_(std::move(db_path)), synonyms_(std::move(synonyms)) {}
 
     /// A borrowed Searcher, given back to the pool when the loan ends.
     class Loan {
@@ -49,6 +51,7 @@ class SearcherPool {
     void give_back(std::unique_ptr<search::Searcher> searcher);
 
     std::string db_path_;
+    const search::SynonymTable synonyms_;
     mutable std::mutex mutex_;
     std::vector<std::unique_ptr<search::Searcher>> idle_;
     std::size_t opened_ = 0;

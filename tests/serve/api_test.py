@@ -85,8 +85,8 @@ def cli_args(params):
     for name, value in params:
         if name == "q":
             words = [value]
-        elif name == "facets":
-            args.append("--facets")
+        elif name in ("facets", "collapse"):
+            args.append(f"--{name}")
         else:
             args += [f"--{name}", value]
     return args + ["--"] + words
@@ -105,6 +105,8 @@ def check_parity(server, db):
         [("q", ""), ("facets", "1")],
         [("q", "zeppelin")],
         [("q", "nothingmatchesthisword")],
+        [("q", "troops"), ("collapse", "1"), ("facets", "1")],
+        [("q", ""), ("similar", PULS)],
     ]
     for params in requests:
         status, _, api = server.json("/api/search?" + query_string(params))

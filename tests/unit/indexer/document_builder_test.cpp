@@ -145,3 +145,20 @@ TEST_SUITE("indexer") {
         CHECK(doc.get_value(schema::slot(schema::Slot::Date)).empty());
     }
 }
+
+TEST_SUITE("indexer") {
+    TEST_CASE("document_builder: a hyphenated compound is also one stemmed word") {
+        // Issue 5: "human waves" must find "human-wave attacks"; "frontline" finds "front-line".
+        text::Analyzer analyzer;
+        Report r = sample();
+        r.title = "Front-line report";
+        r.body = "They used human-wave attacks. A long-range drone hit a well known depot.";
+        const auto terms = terms_of(indexer::build_document(r, "h", analyzer));
+        for (const char* required :
+             {"Zhumanwav", "Zlongrang", "ZSfrontlin", "Zfrontlin", "human", "wave"}) {
+            CAPTURE(required);
+            CHECK(terms.count(required) == 1);
+        }
+        CHECK(terms.count("Zwellknown") == 0);  // words apart are not a compound
+    }
+}

@@ -322,7 +322,15 @@ TEST_SUITE("indexer") {
                 REQUIRE(weights.count(hit.report.id) == 1);
                 CHECK(hit.weight == doctest::Approx(weights[hit.report.id]).epsilon(1e-9));
             }
-            CHECK(search::to_json(*a)["facets"] == search::to_json(*b)["facets"]);
+            // Story keys are given within a shard (near-duplicates routed to different shards
+            // are not joined; README, Stories), so the story facet may differ.
+            auto facets_of = [](const search::SearchResponse& response) {
+                auto facets = search::to_json(response)["facets"];
+                facets.erase("story");
+                facets.erase("stories");
+                return facets;
+            };
+            CHECK(facets_of(*a) == facets_of(*b));
         }
 
         // Incremental runs, deletes and prunes find each report in its shard.

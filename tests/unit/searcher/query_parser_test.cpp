@@ -107,9 +107,15 @@ TEST_SUITE("searcher") {
               "Query((<alldocuments> FILTER XOkyiv post))");
         CHECK(bound_of("outlet:KYIV-POST").query.get_description() ==
               "Query((<alldocuments> FILTER XOkyiv post))");
+        // A quoted phrase is its words as written, or the same words as one compound (issue 5).
         CHECK(bound_of("\"human waves\"").query.get_description() ==
-              "Query((human PHRASE 2 waves))");
-        CHECK(bound_of("human-wave").query.get_description() == "Query((human PHRASE 2 wave))");
+              "Query(((human PHRASE 2 waves) SYNONYM Zhumanwav))");
+        // An unquoted hyphenated word ranks its words, and the compound adds a little.
+        CHECK(bound_of("human-wave").query.get_description() ==
+              "Query((Zhuman OR Zwave OR 0.25 * ((human PHRASE 2 wave) SYNONYM Zhumanwav)))");
+        CHECK(bound_of("=human-wave").query.get_description() == "Query((human PHRASE 2 wave))");
+        CHECK(bound_of("covid-19").query.get_description() ==
+              "Query((Zcovid OR Z19 OR 0.25 * (covid PHRASE 2 19)))");
         CHECK(bound_of("title:Withdrawal").query.get_description() == "Query(ZSwithdraw)");
         CHECK(bound_of("the withdrawal").query.get_description() == "Query(Zwithdraw)");
         CHECK(bound_of("the").query.get_description() == "Query(Zthe)");

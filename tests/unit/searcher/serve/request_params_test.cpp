@@ -45,7 +45,9 @@ TEST_SUITE("serve") {
                               {"sort", "date"},
                               {"limit", "25"},
                               {"offset", "50"},
-                              {"facets", "1"}});
+                              {"facets", "1"},
+                              {"collapse", "1"},
+                              {"similar", "000_538164c2fa05198d"}});
         REQUIRE(request);
         CHECK(request->query == "Puls withdrawal");
         CHECK(request->outlets == std::vector<std::string>{"Kyiv Post", "Flux Daily"});
@@ -57,6 +59,8 @@ TEST_SUITE("serve") {
         CHECK(request->limit == 25);
         CHECK(request->offset == 50);
         CHECK(request->facets);
+        CHECK(request->collapse);
+        CHECK(request->similar == "000_538164c2fa05198d");
     }
 
     TEST_CASE("request_params: defaults are the CLI's, except the limit the route gives") {
@@ -70,6 +74,9 @@ TEST_SUITE("serve") {
         CHECK(parse({{"facets", ""}})->facets);
         CHECK(parse({{"facets", "true"}})->facets);
         CHECK_FALSE(parse({{"facets", "0"}})->facets);
+        CHECK_FALSE(request->collapse);
+        CHECK(request->similar.empty());
+        CHECK_FALSE(parse({{"collapse", "0"}})->collapse);
         CHECK(parse({{"sort", "relevance"}})->sort == search::SortOrder::Relevance);
         CHECK(parse({{"sort", ""}})->sort == search::SortOrder::Auto);
     }
@@ -84,6 +91,7 @@ TEST_SUITE("serve") {
         CHECK(error_of({{"offset", "99999999999999999999"}}).find("offset=") == 0);
         CHECK(error_of({{"sort", "random"}}) == "sort='random' is not a sort order");
         CHECK(error_of({{"facets", "maybe"}}) == "facets='maybe' is not a yes or no");
+        CHECK(error_of({{"collapse", "maybe"}}) == "collapse='maybe' is not a yes or no");
         CHECK(error_of({{"outlet", ""}}) == "parameter 'outlet' is empty");
     }
 

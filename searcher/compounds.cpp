@@ -1,0 +1,56 @@
+#include "searcher/compounds.hpp"
+
+#include "common/schema.hpp"
+#include "common/text/compound.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace gazette::search {
+namespace {
+
+constexpr std::size_t kMinSplitWord = 6;
+constexpr std::size_t kMinHalf = 3;
+
+}  // namespace
+
+Xapian::Query compound_query(const std::vector<std::string>& parts, text::Analyzer& analyzer) {
+    std::vector<Xapian::Query> words;
+    for (const auto& part : parts) {
+        words.emplace_back(schema::word_term(schema::prefix::kBody, part));
+    }
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+    const std::string joined = text::join_compound(parts);
+    if (joined.empty()) {
+        return phrase;
+    }
+    return Xapian::Query(
+        Xapian::Query::OP_SYNONYM,
+        phrase,
+        Xapian::Query(schema::stem_term(schema::prefix::kBody, analyzer.stem(joined))));
+}
+
+std::vector<std::pair<std::string, std::string>> compound_splits(const std::string& word,
+                                                                 const Xapian::Database& database) {
+    std::vector<std::pair<std::string, std::string>> splits;
+    const bool letters = std::all_of(word.begin(), word.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) != 0;
+    });
+    if (!letters || word.size() < kMinSplitWord) {
+        return splits;
+    }
+    for (std::size_t at = kMinHalf; at + kMinHalf <= word.size(); ++at) {
+        std::string head = word.substr(0, at);
+        std::string tail = word.substr(at);
+        if (text::Analyzer::is_stopword(head) || text::Analyzer::is_stopword(tail)) {
+            continue;
+        }
+        if (database.term_exists(schema::word_term(schema::prefix::kBody, head)) &&
+            database.term_exists(schema::word_term(schema::prefix::kBody, tail))) {
+            splits.emplace_back(std::move(head), std::move(tail));
+        }
+    }
+    return splits;
+}
+
+}  // namespace gazette::search

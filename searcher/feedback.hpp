@@ -1,0 +1,41 @@
+/// @file
+/// Pseudo-relevance feedback for questions: when a query has many words (a question in natural
+/// language rather than a few keywords), the words its best matches share say what it means
+/// better than its own words, so they re-rank the matches (Rocchio's feedback, with Xapian's
+/// expand weights). They only re-rank: the set of matches and its count stay the query's own.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace gazette::search {
+
+/// Tuned on the Cranfield and CISI judgments (scripts/eval-ranking, BENCHMARKS.md).
+struct FeedbackParams {
+    std::size_t min_words = 5;        ///< ranked words a query needs to be a question
+    Xapian::doccount documents = 10;  ///< best matches taken as relevant
+    Xapian::termcount terms = 20;     ///< expansion terms added
+    double weight = 0.3;  ///< the best expansion term's weight, relative to a query term
+};
+
+/// The query with feedback, and the terms it added (for --explain).
+struct Feedback {
+    Xapian::Query query;
+    std::vector<std::string> terms;
+};
+
+/// Runs `enquire` (whose query is set) for its best matches, and returns its query with their
+/// most telling stemmed body terms added to re-rank the matches (OP_AND_MAYBE).
+[[nodiscard]] Feedback with_feedback(Xapian::Enquire& enquire,
+                                     const Xapian::Query& query,
+                                     const FeedbackParams& params);
+
+/// Expansion terms worth adding: stemmed body terms ("Zwithdraw"), not function words.
+class StemmedWordDecider : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string& term) const override;
+};
+
+}  // namespace gazette::search
