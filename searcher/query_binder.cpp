@@ -8,6 +8,7 @@
 #include "searcher/entity_spellings.hpp"
 #include "searcher/synonyms.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <set>
 
@@ -205,15 +206,34 @@ class Binder {
         } else {
             add(own);
         }
+        std::vector<std::vector<std::string>> phrases;
         for (const auto& spelling : spellings) {
-            const auto terms = terms_of(spelling);
+            auto terms = terms_of(spelling);
             if (terms.size() == 1) {
                 const std::string& stem = analyzer_.stem(terms.front());
                 highlight.stems.insert(stem);
                 add(Xapian::Query(schema::stem_term(schema::prefix::kBody, stem)));
             } else if (!terms.empty()) {
                 highlight.words.insert(terms.begin(), terms.end());
-                add(phrase_of(terms, schema::prefix::kBody));
+                phrases.push_back(std::move(terms));
+            }
+        }
+        // A phrase with a word that is an alternative on its own ("volodymyr zelensky" beside
+        // zelensky) matches no report that word does not: checking its positions costs much
+        // and finds nothing more.
+        std::set<std::string> single_terms;
+        for (const auto& alternative : alternatives) {
+            if (alternative.get_type() == Xapian::Query::LEAF_TERM) {
+                single_terms.insert(*alternative.get_terms_begin());
+            }
+        }
+        for (const auto& phrase : phrases) {
+            const bool redundant = std::any_of(phrase.begin(), phrase.end(), [&](const auto& w) {
+                return single_terms.count(
+                           schema::stem_term(schema::prefix::kBody, analyzer_.stem(w))) > 0;
+            });
+            if (!redundant) {
+                add(phrase_of(phrase, schema::prefix::kBody));
             }
         }
         if (alternatives.size() == 1) {
