@@ -11,15 +11,17 @@
 #include "searcher/suggestion.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 
 namespace gazette::search {
 namespace {
 
-/// Attempts at a search while the indexer commits under it: a search longer than two commits
-/// loses its revision (Xapian reuses the blocks), so a writer committing small batches fast
-/// needs several.
-constexpr int kRetries = 20;
+/// How long a search keeps trying while the indexer commits under it: a search longer than two
+/// commits loses its revision (Xapian reuses the blocks), so against a writer committing small
+/// batches fast a slow search (a sanitizer build, a busy machine) may need many attempts; it
+/// gets through at the latest when the writer pauses. Time, not a count, bounds it.
+constexpr std::chrono::seconds kRetryFor{30};
 /// Matches Xapian looks at even without facets, so that small totals are exact, not estimates.
 constexpr Xapian::doccount kCheckAtLeast = 200;
 /// A query finding fewer reports than this "finds little" and may get a spelling suggestion.
@@ -117,11 +119,12 @@ Result<Xapian::Query> filters_of(const SearchRequest& request,
 template <class Body>
 auto with_retries(Xapian::Database& database, const std::string& path, const Body& body)
     -> decltype(body()) {
-    for (int attempt = 0;; ++attempt) {
+    const auto give_up = std::chrono::steady_clock::now() + kRetryFor;
+    for (;;) {
         try {
             return body();
         } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt + 1 >= kRetries) {
+            if (std::chrono::steady_clock::now() >= give_up) {
                 return tl::unexpected(db::translate(e, path));
             }
             database.reopen();
