@@ -87,7 +87,7 @@ def svg(points, path):
     """Two panels on log-log axes: indexing seconds and query p99 against reports."""
     import math
     w, h, pad = 360, 260, 48
-    def panel(x0, title, series):
+    def panel(x0, title, series, linear_from=None):
         out = [f'<text x="{x0 + w / 2}" y="18" text-anchor="middle" font-size="13">{title}</text>']
         xs = [p[0] for p in points]
         ys = [y for _, values, _ in series for y in values if y > 0]
@@ -96,27 +96,38 @@ def svg(points, path):
         lx0, lx1 = math.log10(min(xs)), math.log10(max(xs)) + 1e-9
         ly0, ly1 = math.log10(min(ys)) - 0.1, math.log10(max(ys)) + 0.1
         sx = lambda x: x0 + pad + (math.log10(x) - lx0) / (lx1 - lx0) * (w - 2 * pad)
-        sy = lambda y: h - pad + 20 - (math.log10(y) - ly0) / (ly1 - ly0) * (h - 2 * pad)
+        bottom = pad - 20 + (h - 2 * pad)  # the frame's lower edge
+        sy = lambda y: bottom - (math.log10(y) - ly0) / (ly1 - ly0) * (h - 2 * pad)
         out.append(f'<rect x="{x0 + pad}" y="{pad - 20}" width="{w - 2 * pad}" height="{h - 2 * pad}" '
                    'fill="none" stroke="#999"/>')
         for x in xs:
-            out.append(f'<text x="{sx(x):.1f}" y="{h - pad + 36}" text-anchor="middle" font-size="10">'
+            out.append(f'<text x="{sx(x):.1f}" y="{bottom + 14}" text-anchor="middle" font-size="10">'
                        f'{x / 1000:.0f}k</text>')
         for e in range(math.floor(ly0), math.ceil(ly1) + 1):
-            if ly0 <= e <= ly1:
-                out.append(f'<text x="{x0 + pad - 4}" y="{sy(10 ** e) + 3:.1f}" text-anchor="end" '
-                           f'font-size="10">{10 ** e:g}</text>')
+            for tick in (10 ** e, 2 * 10 ** e, 5 * 10 ** e):
+                if ly0 <= math.log10(tick) <= ly1:
+                    out.append(f'<text x="{x0 + pad - 4}" y="{sy(tick) + 3:.1f}" text-anchor="end" '
+                               f'font-size="10">{tick:g}</text>')
+        if linear_from is not None:
+            # What linear growth from the first point would give: the reference to judge by.
+            x_first, y_first = xs[0], linear_from
+            ends = [(x, y_first * x / x_first) for x in (xs[0], xs[-1])]
+            pts = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in ends)
+            out.append(f'<polyline points="{pts}" fill="none" stroke="#999" stroke-dasharray="4 3"/>')
+            out.append(f'<text x="{x0 + pad + 6}" y="{pad - 6 + 14 * len(series)}" font-size="11" '
+                       'fill="#999">linear</text>')
         for label, values, color in series:
             pts = " ".join(f"{sx(x):.1f},{sy(y):.1f}" for x, y in zip(xs, values) if y > 0)
             out.append(f'<polyline points="{pts}" fill="none" stroke="{color}" stroke-width="2"/>')
             out.append(f'<text x="{x0 + pad + 6}" y="{pad - 6 + 14 * series.index((label, values, color))}" '
                        f'font-size="11" fill="{color}">{label}</text>')
         return out
-    body = panel(0, "indexing time (s) vs reports", [("gazette-index", [p[1] for p in points], "#1f77b4")])
+    body = panel(0, "indexing time (s) vs reports", [("gazette-index", [p[1] for p in points], "#1f77b4")],
+                 linear_from=points[0][1] if points else None)
     body += panel(w, "query p99 (ms) vs reports", [("plain", [p[2] for p in points], "#2ca02c"),
                                                    ("facets + snippets", [p[3] for p in points], "#d62728")])
     with open(path, "w") as f:
-        f.write(f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h + 20}" '
+        f.write(f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h - 40}" '
                 'font-family="sans-serif">\n' + "\n".join(body) + "\n</svg>\n")
 
 
