@@ -22,7 +22,7 @@ Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id, Xapian::D
         const std::string term = id_term(id);
         const bool existed = database_.term_exists(term);
         if (existed) {
-            spellings_.remove(database_.get_document(*database_.postlist_begin(term)));
+            forget_spellings(term);
         }
         assign_story_key(database_, id, document);
         spellings_.add(document);
@@ -42,7 +42,7 @@ Result<bool> IndexWriter::remove(const std::string& id) {
         if (!database_.term_exists(term)) {
             return false;
         }
-        spellings_.remove(database_.get_document(*database_.postlist_begin(term)));
+        forget_spellings(term);
         database_.delete_document(term);
         if (auto ok = count_change(); !ok) {
             return tl::unexpected(ok.error());
@@ -93,7 +93,7 @@ Result<std::size_t> IndexWriter::prune(
             }
         }
         for (const auto& term : stale_terms) {
-            spellings_.remove(database_.get_document(*database_.postlist_begin(term)));
+            forget_spellings(term);
             database_.delete_document(term);
             if (auto ok = count_change(); !ok) {
                 return tl::unexpected(ok.error());
@@ -103,6 +103,10 @@ Result<std::size_t> IndexWriter::prune(
     } catch (const Xapian::Error& e) {
         return tl::unexpected(db::translate(e, path_));
     }
+}
+
+void IndexWriter::forget_spellings(const std::string& id_term) {
+    spellings_.remove(database_.get_document(*database_.postlist_begin(id_term)));
 }
 
 Result<void> IndexWriter::count_change() {

@@ -57,6 +57,10 @@ class IndexWriter {
 
     Result<void> count_change();
 
+    /// Takes the words of the report indexed under `id_term` (which must exist) out of the
+    /// spelling dictionary, before it is replaced or deleted.
+    void forget_spellings(const std::string& id_term);
+
     Xapian::WritableDatabase database_;
     SpellingChanges spellings_;
     std::string path_;
