@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -76,6 +77,7 @@ search::SearchRequest gazette_request(const BenchQuery& q, bool facets, bool sni
     }
     request.facets = facets;
     request.snippets = snippets;
+    request.feedback = std::getenv("NOFB") == nullptr;
     return request;
 }
 
@@ -94,7 +96,8 @@ nlohmann::ordered_json summary_json(const std::string& system,
 int run_queries(const std::string& articles,
                 const std::string& gazette_db,
                 const std::string& fts5_db,
-                std::size_t count) {
+                std::size_t count,
+                const std::string& only) {
     const auto queries = draw_queries(articles, gazette_db, count);
     auto searcher = search::Searcher::open(gazette_db);
     if (!searcher) {
@@ -135,6 +138,9 @@ int run_queries(const std::string& articles,
     out["kinds"] = kinds;
     out["results"] = nlohmann::ordered_json::array();
     for (const auto& mode : modes) {
+        if (!only.empty() && only != mode.mode) {
+            continue;
+        }
         for (const auto& q : queries) {
             mode.run(q);  // warm the caches: every system gets the same second chance
         }
@@ -160,7 +166,9 @@ int run_queries(const std::string& articles,
 
 int usage() {
     std::cerr << "usage: gazette-bench fts5-index SQLITE_DB JSONL\n"
-                 "       gazette-bench queries ARTICLES_JSONL GAZETTE_DB [FTS5_DB|-] [COUNT]\n";
+                 "       gazette-bench queries ARTICLES_JSONL GAZETTE_DB [FTS5_DB|-] [COUNT] [MODE]\n"
+                 "       gazette-bench list-queries ARTICLES_JSONL GAZETTE_DB [COUNT]\n"
+                 "         MODE: bare, plain, snippets, facets+snippets or bm25 (default: all)\n";
     return 2;
 }
 
@@ -174,10 +182,21 @@ int main(int argc, char** argv) {
             std::cout << n << '\n';
             return n < 0 ? 3 : 0;
         }
+        if (args.size() >= 3 && args[0] == "list-queries") {
+            // The queries as gazette-search would take them: to look at or time one by hand.
+            const std::size_t count = args.size() > 3 ? std::stoul(args[3]) : 500;
+            for (const auto& q : draw_queries(args[1], args[2], count)) {
+                const auto request = gazette_request(q, false, false);
+                std::cout << q.kind() << '\t' << request.query << '\t'
+                          << (request.outlets.empty() ? "" : request.outlets.front()) << '\n';
+            }
+            return 0;
+        }
         if (args.size() >= 3 && args[0] == "queries") {
             const std::string fts5 = args.size() > 3 && args[3] != "-" ? args[3] : "";
             const std::size_t count = args.size() > 4 ? std::stoul(args[4]) : 500;
-            return run_queries(args[1], args[2], fts5, count);
+            const std::string only = args.size() > 5 ? args[5] : "";
+            return run_queries(args[1], args[2], fts5, count, only);
         }
         return usage();
     } catch (const Xapian::Error& e) {

@@ -17,6 +17,8 @@ struct FeedbackParams {
     std::size_t min_words = 5;        ///< ranked words a query needs to be a question
     Xapian::doccount documents = 10;  ///< best matches taken as relevant
     Xapian::termcount terms = 20;     ///< expansion terms added
+    Xapian::doccount min_shared = 2;  ///< best matches an expansion term must be in
+    std::size_t lookups = 100;        ///< candidate terms whose frequency is looked up
     double weight = 0.3;  ///< the best expansion term's weight, relative to a query term
 };
 
@@ -29,6 +31,7 @@ struct Feedback {
 /// Runs `enquire` (whose query is set) for its best matches, and returns its query with their
 /// most telling stemmed body terms added to re-rank the matches (OP_AND_MAYBE).
 [[nodiscard]] Feedback with_feedback(Xapian::Enquire& enquire,
+                                     const Xapian::Database& database,
                                      const Xapian::Query& query,
                                      const FeedbackParams& params);
 

@@ -274,7 +274,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     Xapian::Enquire enquire = make_enquire(plan.query, request, plan.bound.ranked);
     const bool by_relevance = request.sort != SortOrder::Date && plan.bound.ranked;
     if (request.feedback && by_relevance && plan.bound.words >= ranking.feedback.min_words) {
-        Feedback feedback = with_feedback(enquire, plan.query, ranking.feedback);
+        Feedback feedback = with_feedback(enquire, database_, plan.query, ranking.feedback);
         plan.query = feedback.query;
         response.feedback_terms = std::move(feedback.terms);
         enquire.set_query(plan.query);
