@@ -10,7 +10,6 @@
 #include <xapian.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -77,7 +76,6 @@ search::SearchRequest gazette_request(const BenchQuery& q, bool facets, bool sni
     }
     request.facets = facets;
     request.snippets = snippets;
-    request.feedback = std::getenv("NOFB") == nullptr;
     return request;
 }
 
