@@ -53,6 +53,30 @@ struct MonthName {
 /// the month's length (2025-03-31 minus one month is 2025-02-28).
 [[nodiscard]] CalendarDate add_months(const CalendarDate& date, int months);
 
+/// How much of the calendar a piece of a span covers.
+enum class SpanPiece { Year, Month, Day };
+
+/// Calls f(piece, start) for the whole years, whole months and single days that together cover
+/// first..last exactly, in date order, each as large as it can be: 2017-10-30..2018-02-01 is
+/// two days, two months, one month... (30, 31 October; November, December; January; 1 February).
+template <class F>
+void for_each_span_piece(CalendarDate first, const CalendarDate& last, F&& f) {
+    while (first <= last) {
+        if (first.month == 1 && first.day == 1 && CalendarDate{first.year, 12, 31} <= last) {
+            f(SpanPiece::Year, first);
+            first = {first.year + 1, 1, 1};
+        } else if (first.day == 1 &&
+                   CalendarDate{first.year, first.month, days_in_month(first.year, first.month)} <=
+                       last) {
+            f(SpanPiece::Month, first);
+            first = add_months(first, 1);
+        } else {
+            f(SpanPiece::Day, first);
+            first = add_days(first, 1);
+        }
+    }
+}
+
 /// @return the day of the week: 0 Monday ... 6 Sunday.
 [[nodiscard]] int weekday(const CalendarDate& date);
 

@@ -108,21 +108,19 @@ std::vector<std::string> mention_span_terms(const DateSpan& span, int min_year, 
     first = std::max(first, CalendarDate{min_year, 1, 1});
     last = std::min(last, CalendarDate{max_year, 12, 31});
     std::vector<std::string> terms;
-    CalendarDate d = first;
-    while (d <= last) {
-        const CalendarDate year_end{d.year, 12, 31};
-        const CalendarDate month_end{d.year, d.month, days_in_month(d.year, d.month)};
-        if (d.month == 1 && d.day == 1 && year_end <= last) {
-            terms.push_back(schema::mention_year_term(d.year));
-            d = {d.year + 1, 1, 1};
-        } else if (d.day == 1 && month_end <= last) {
-            terms.push_back(schema::mention_month_term(d.year, d.month));
-            d = add_months(d, 1);
-        } else {
-            terms.push_back(schema::mention_day_term(d.year, d.month, d.day));
-            d = add_days(d, 1);
+    for_each_span_piece(first, last, [&](SpanPiece piece, const CalendarDate& d) {
+        switch (piece) {
+            case SpanPiece::Year:
+                terms.push_back(schema::mention_year_term(d.year));
+                break;
+            case SpanPiece::Month:
+                terms.push_back(schema::mention_month_term(d.year, d.month));
+                break;
+            case SpanPiece::Day:
+                terms.push_back(schema::mention_day_term(d.year, d.month, d.day));
+                break;
         }
-    }
+    });
     return terms;
 }
 

@@ -4,11 +4,22 @@
 #include "common/schema.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace gazette::search {
 namespace {
+
+/// Names whose keys a thread keeps (a few MB).
+constexpr std::size_t kMaxCachedKeys = 100000;
+
+/// Looks names up without making a std::string of each.
+struct TransparentHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 /// @return whether any document has a value in the slot; when the backend cannot say, true.
 bool slot_used(const Xapian::Database& database, Xapian::valueno slot) {
@@ -21,58 +32,66 @@ bool slot_used(const Xapian::Database& database, Xapian::valueno slot) {
 
 }  // namespace
 
-EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database) {
+EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database,
+                                           SlotCounts& counts)
+    : counts_(counts) {
     for (const EntityType type : schema::kEntityTypes) {
+        std::vector<Xapian::valueno> slots;
         for (std::size_t i = 0; i < schema::kEntityFacetDepth; ++i) {
             const auto slot = schema::entity_slot(type, i);
             if (!slot_used(database, slot)) {
                 break;  // slots fill in order: no report has an (i+1)-th entity either
             }
-            spies_.push_back({type, std::make_unique<Xapian::ValueCountMatchSpy>(slot)});
+            slots.push_back(slot);
         }
-    }
-}
-
-void EntityFacetCollector::attach(Xapian::Enquire& enquire) {
-    for (auto& spy : spies_) {
-        enquire.add_matchspy(spy.counts.get());
+        tables_.emplace_back(type, counts.add(std::move(slots)));
     }
 }
 
 void EntityFacetCollector::fill(Facets& facets) const {
-    for (const EntityType type : schema::kEntityTypes) {
-        // key -> total and the count of each display name (reports indexed at different times
-        // may spell one key differently: the most frequent spelling names it).
+    // A name's key (folded, apostrophes dropped) is the same at every search: keep it. The
+    // cache is per thread (gazette-serve searches on several) and starts again when large.
+    thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> keys;
+    if (keys.size() > kMaxCachedKeys) {
+        keys.clear();
+    }
+    const auto key_of = [](std::string_view name) -> const std::string& {
+        auto at = keys.find(name);
+        if (at == keys.end()) {
+            at = keys.emplace(std::string(name), entities::entity_key(name)).first;
+        }
+        return at->second;
+    };
+    for (const auto& [type, table] : tables_) {
+        // key -> total and its most frequent spelling (reports indexed at different times may
+        // spell one key differently; a tie goes to the first name in byte order).
         struct Tally {
             Xapian::doccount total = 0;
-            std::map<std::string, Xapian::doccount> names;
+            std::string_view name;
+            Xapian::doccount name_count = 0;
         };
-        std::map<std::string, Tally> tallies;
-        for (const auto& spy : spies_) {
-            if (spy.type != type) {
-                continue;
+        std::unordered_map<std::string_view, Tally> tallies;
+        counts_.table(table).for_each([&](std::string_view name, Xapian::doccount count) {
+            Tally& tally = tallies[key_of(name)];
+            tally.total += count;
+            if (count > tally.name_count || (count == tally.name_count && name < tally.name)) {
+                tally.name = name;
+                tally.name_count = count;
             }
-            for (auto it = spy.counts->values_begin(); it != spy.counts->values_end(); ++it) {
-                Tally& tally = tallies[entities::entity_key(*it)];
-                tally.total += it.get_termfreq();
-                tally.names[*it] += it.get_termfreq();
-            }
-        }
+        });
         std::vector<FacetCount> counts;
         counts.reserve(tallies.size());
         for (const auto& [key, tally] : tallies) {
-            const auto name = std::max_element(
-                tally.names.begin(), tally.names.end(), [](const auto& a, const auto& b) {
-                    return a.second < b.second;
-                });
-            counts.push_back({name->first, tally.total});
+            counts.push_back({std::string(tally.name), tally.total});
         }
-        std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        if (counts.size() > kMaxEntityFacetValues) {
-            counts.resize(kMaxEntityFacetValues);
-        }
+        const auto top = std::min(kMaxEntityFacetValues, counts.size());
+        std::partial_sort(counts.begin(),
+                          counts.begin() + static_cast<std::ptrdiff_t>(top),
+                          counts.end(),
+                          [](const FacetCount& a, const FacetCount& b) {
+                              return a.count != b.count ? a.count > b.count : a.value < b.value;
+                          });
+        counts.resize(top);
         switch (type) {
             case EntityType::Person:
                 facets.person = std::move(counts);

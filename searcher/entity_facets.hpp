@@ -1,9 +1,8 @@
 /// @file
-/// Exact person, organisation and place facets over the whole match set, from Xapian's stock
-/// ValueCountMatchSpy only (so they work on remote shards served by an unmodified
-/// xapian-tcpsrv): a report keeps its i-th entity of a type in slot entity_slot(type, i), one
-/// spy counts each slot, and the counts of one name are summed over the slots. A report
-/// holds a name once, in one slot, so the sums are exact.
+/// Exact person, organisation and place facets over the whole match set, counted by SlotCounts
+/// (so they also work on remote shards served by an unmodified xapian-tcpsrv): a report keeps
+/// its i-th entity of a type in slot entity_slot(type, i), and the counts of one name are summed
+/// over the slots of its type. A report holds a name once, in one slot, so the sums are exact.
 #pragma once
 
 #include "common/report.hpp"
@@ -11,7 +10,7 @@
 
 #include <xapian.h>
 
-#include <memory>
+#include <utility>
 #include <vector>
 
 namespace gazette::search {
@@ -21,21 +20,16 @@ inline constexpr std::size_t kMaxEntityFacetValues = 100;
 
 class EntityFacetCollector {
   public:
-    /// Prepares one spy per entity slot that holds values in `database`.
-    explicit EntityFacetCollector(const Xapian::Database& database);
-
-    /// Registers the spies with an Enquire; they count during its next get_mset().
-    void attach(Xapian::Enquire& enquire);
+    /// Adds to `counts` (which must outlive the collector) one table per entity type, over the
+    /// type's slots that hold values in `database`.
+    EntityFacetCollector(const Xapian::Database& database, SlotCounts& counts);
 
     /// Fills facets.person, facets.org and facets.place: by count, then name.
     void fill(Facets& facets) const;
 
   private:
-    struct Spy {
-        EntityType type;
-        std::unique_ptr<Xapian::ValueCountMatchSpy> counts;
-    };
-    std::vector<Spy> spies_;
+    const SlotCounts& counts_;
+    std::vector<std::pair<EntityType, std::size_t>> tables_;  ///< type, table number
 };
 
 }  // namespace gazette::search

@@ -13,11 +13,16 @@ namespace {
 /// Stories of several reports listed in the story facet.
 constexpr std::size_t kTopStories = 10;
 
-std::vector<FacetCount> counts_of(const Xapian::ValueCountMatchSpy& spy) {
+/// In value order.
+std::vector<FacetCount> counts_of(const CountTable& table) {
     std::vector<FacetCount> counts;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        counts.push_back({*it, it.get_termfreq()});
-    }
+    counts.reserve(table.size());
+    table.for_each([&](std::string_view value, Xapian::doccount count) {
+        counts.push_back({std::string(value), count});
+    });
+    std::sort(counts.begin(), counts.end(), [](const FacetCount& a, const FacetCount& b) {
+        return a.value < b.value;
+    });
     return counts;
 }
 
@@ -29,20 +34,24 @@ Xapian::doccount sum(const std::vector<FacetCount>& counts) {
     return total;
 }
 
+/// The matches that have a value in the table's slots (each has one at most).
+Xapian::doccount with_value(const CountTable& table) {
+    return table.total();
+}
+
 /// Counts per month or year from counts per joined list ("2024-08 2024-11": 3 adds 3 to each):
 /// exact, as a report lists each month or year once. In value order.
-std::vector<FacetCount> split_counts(const Xapian::ValueCountMatchSpy& spy) {
+std::vector<FacetCount> split_counts(const CountTable& table) {
     std::map<std::string, Xapian::doccount, std::less<>> split;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        const std::string joined = *it;
+    table.for_each([&](std::string_view joined, Xapian::doccount count) {
         for (const auto value : split_facet_value(joined)) {
             auto at = split.find(value);
             if (at == split.end()) {
                 at = split.emplace(std::string(value), 0).first;
             }
-            at->second += it.get_termfreq();
+            at->second += count;
         }
-    }
+    });
     std::vector<FacetCount> counts;
     for (auto& [value, count] : split) {
         counts.push_back({value, count});
@@ -50,43 +59,27 @@ std::vector<FacetCount> split_counts(const Xapian::ValueCountMatchSpy& spy) {
     return counts;
 }
 
-/// The matches that have a value in the spy's slot.
-Xapian::doccount with_value(const Xapian::ValueCountMatchSpy& spy) {
-    Xapian::doccount total = 0;
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        total += it.get_termfreq();
-    }
-    return total;
-}
-
 }  // namespace
 
-FacetCollector::FacetCollector()
-    : outlets_(schema::slot(schema::Slot::Outlet)),
-      dates_(schema::slot(schema::Slot::Date)),
-      stories_(schema::slot(schema::Slot::StoryKey)),
-      mention_months_(schema::slot(schema::Slot::MentionMonths)),
-      mention_years_(schema::slot(schema::Slot::MentionYears)) {}
-
-void FacetCollector::attach(Xapian::Enquire& enquire) {
-    enquire.add_matchspy(&outlets_);
-    enquire.add_matchspy(&dates_);
-    enquire.add_matchspy(&stories_);
-    enquire.add_matchspy(&mention_months_);
-    enquire.add_matchspy(&mention_years_);
-}
+FacetCollector::FacetCollector(SlotCounts& counts)
+    : counts_(counts),
+      outlets_(counts.add({schema::slot(schema::Slot::Outlet)})),
+      dates_(counts.add({schema::slot(schema::Slot::Date)})),
+      stories_(counts.add({schema::slot(schema::Slot::StoryKey)})),
+      mention_months_(counts.add({schema::slot(schema::Slot::MentionMonths)})),
+      mention_years_(counts.add({schema::slot(schema::Slot::MentionYears)})) {}
 
 Facets FacetCollector::result(Xapian::doccount total) const {
     Facets facets;
-    facets.outlet = counts_of(outlets_);
+    facets.outlet = counts_of(counts_.table(outlets_));
     std::stable_sort(facets.outlet.begin(),
                      facets.outlet.end(),
                      [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    facets.no_outlet = total - sum(facets.outlet);
+    facets.no_outlet = total - with_value(counts_.table(outlets_));
 
     std::map<std::string, Xapian::doccount> months;
     std::vector<std::pair<CalendarDate, Xapian::doccount>> days;
-    for (const auto& [compact, count] : counts_of(dates_)) {
+    for (const auto& [compact, count] : counts_of(counts_.table(dates_))) {
         if (compact.size() != 8) {
             continue;
         }
@@ -106,21 +99,28 @@ Facets FacetCollector::result(Xapian::doccount total) const {
     facets.undated = total - sum(facets.day);
     facets.date_histogram = make_date_histogram(days);
 
-    facets.mention_month = split_counts(mention_months_);
-    facets.mention_year = split_counts(mention_years_);
+    facets.mention_month = split_counts(counts_.table(mention_months_));
+    facets.mention_year = split_counts(counts_.table(mention_years_));
     // Every mention has a year: a report without a list of years mentions nothing.
-    facets.no_mentions = total - with_value(mention_years_);
+    facets.no_mentions = total - with_value(counts_.table(mention_years_));
 
     // Reports indexed before story keys existed have none: each is its own story.
-    const auto stories = counts_of(stories_);
-    facets.stories = static_cast<Xapian::doccount>(stories.size()) + (total - sum(stories));
-    for (auto it = stories_.top_values_begin(kTopStories);
-         it != stories_.top_values_end(kTopStories);
-         ++it) {
-        if (it.get_termfreq() > 1) {
-            facets.story.push_back({*it, it.get_termfreq()});
+    const CountTable& stories = counts_.table(stories_);
+    facets.stories = static_cast<Xapian::doccount>(stories.size()) + (total - with_value(stories));
+    stories.for_each([&](std::string_view key, Xapian::doccount count) {
+        if (count > 1) {
+            facets.story.push_back({std::string(key), count});
         }
-    }
+    });
+    const auto by_count = [](const FacetCount& a, const FacetCount& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    };
+    const auto top = std::min(kTopStories, facets.story.size());
+    std::partial_sort(facets.story.begin(),
+                      facets.story.begin() + static_cast<std::ptrdiff_t>(top),
+                      facets.story.end(),
+                      by_count);
+    facets.story.resize(top);
     return facets;
 }
 

@@ -1,11 +1,11 @@
 /// @file
 /// Facet counts over the whole match set: which outlets and dates the matches have, and which
-/// dates they mention. Built on
-/// Xapian's stock ValueCountMatchSpy, so the counts also merge over remote shards served by an
-/// unmodified xapian-tcpsrv.
+/// dates they mention. Counted by SlotCounts (slot_counts.hpp), so the counts also merge over
+/// remote shards served by an unmodified xapian-tcpsrv.
 #pragma once
 
 #include "searcher/date_histogram.hpp"
+#include "searcher/slot_counts.hpp"
 
 #include <xapian.h>
 
@@ -43,21 +43,20 @@ struct Facets {
 /// match (get_mset's check_at_least at least the document count).
 class FacetCollector {
   public:
-    FacetCollector();
+    /// Adds the facets' slots to `counts` (which must outlive the collector).
+    explicit FacetCollector(SlotCounts& counts);
 
-    /// Registers the counters with an Enquire; they count during its next get_mset().
-    void attach(Xapian::Enquire& enquire);
-
-    /// @return the counts, given the exact number of matches.
+    /// @return the counts, given the exact number of matches, once the counting pass has run.
     [[nodiscard]] Facets result(Xapian::doccount total) const;
 
   private:
-    Xapian::ValueCountMatchSpy outlets_;
-    Xapian::ValueCountMatchSpy dates_;
-    Xapian::ValueCountMatchSpy stories_;
-    /// Count each report's joined list of mentioned months or years; result() splits them.
-    Xapian::ValueCountMatchSpy mention_months_;
-    Xapian::ValueCountMatchSpy mention_years_;
+    const SlotCounts& counts_;
+    std::size_t outlets_;
+    std::size_t dates_;
+    std::size_t stories_;
+    /// Each report's joined list of mentioned months or years is counted; result() splits them.
+    std::size_t mention_months_;
+    std::size_t mention_years_;
 };
 
 }  // namespace gazette::search

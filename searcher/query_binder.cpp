@@ -26,6 +26,9 @@ using Part = std::optional<Xapian::Query>;
 /// a share of their own weight. 0.25 was best of 0, 0.25 and 0.5 on the judged collections.
 constexpr double kCompoundBonus = 0.25;
 
+/// A date span of more years, months and days than this is matched as a value range instead.
+constexpr std::size_t kMaxDatePieces = 64;
+
 /// True when the words of `text` are joined by hyphens only ("human-wave", not "a/b").
 bool is_hyphenated(std::string_view text, const std::vector<text::Token>& tokens) {
     for (std::size_t i = 1; i < tokens.size(); ++i) {
@@ -494,6 +497,16 @@ Result<Xapian::Query> date_range_query(std::string_view spec) {
     }
     const auto slot = schema::slot(schema::Slot::Date);
     if (span->first && span->last) {
+        // As the years, months and days it covers: boolean terms, whose short posting lists
+        // lead the match, where a value range has every candidate's date read.
+        std::vector<Xapian::Query> pieces;
+        for_each_span_piece(*span->first, *span->last, [&](SpanPiece piece, const CalendarDate& d) {
+            const auto terms = schema::date_terms(d.year, d.month, d.day);  // year, month, day
+            pieces.emplace_back(terms[static_cast<std::size_t>(piece)]);
+        });
+        if (pieces.size() <= kMaxDatePieces) {
+            return Xapian::Query(Xapian::Query::OP_OR, pieces.begin(), pieces.end());
+        }
         return Xapian::Query(
             Xapian::Query::OP_VALUE_RANGE, slot, span->first->compact(), span->last->compact());
     }

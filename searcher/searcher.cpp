@@ -284,19 +284,14 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it). The
     // pass does not collapse: facets count every matching report, and the story facet counts
     // the distinct stories among them.
-    FacetCollector facets;
+    SlotCounts counts(facet_counter_);
+    std::optional<FacetCollector> facets;
     std::optional<EntityFacetCollector> entity_facets;
     Xapian::doccount exact_total = 0;
     if (request.facets) {
-        // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
-        Xapian::Enquire counter(database_);
-        counter.set_query(match_query);
-        counter.set_weighting_scheme(Xapian::BoolWeight());
-        counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-        facets.attach(counter);
-        entity_facets.emplace(database_);
-        entity_facets->attach(counter);
-        exact_total = counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
+        facets.emplace(counts);
+        entity_facets.emplace(database_, counts);
+        exact_total = count_matches(match_query, counts);
     }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
@@ -308,7 +303,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     response.total = mset.get_matches_estimated();
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     if (request.facets) {
-        response.facets = facets.result(exact_total);
+        response.facets = facets->result(exact_total);
         entity_facets->fill(*response.facets);
         // Collapsed, the results are the stories (reports without a story key stand alone).
         response.total = request.collapse ? response.facets->stories : exact_total;
@@ -324,6 +319,28 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     }
     response.suggestion = suggestion(request, plan, response.total);
     return response;
+}
+
+Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts& counts) {
+    // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
+    Xapian::Enquire counter(database_);
+    counter.set_query(query);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+    if (facet_counter_ == SlotCounts::Counter::Own) {
+        try {
+            counts.attach(counter);
+            return counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
+        } catch (const Xapian::UnimplementedError&) {
+            // A remote shard: a stock xapian-tcpsrv runs only Xapian's own match spies. From
+            // now on this searcher counts with them.
+            facet_counter_ = SlotCounts::Counter::Stock;
+        }
+        counts.fall_back_to_stock();
+        counter.clear_matchspies();
+    }
+    counts.attach(counter);
+    return counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
 }
 
 Result<void> Searcher::fill_hits(const SearchRequest& request,

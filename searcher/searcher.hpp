@@ -138,6 +138,9 @@ class Searcher {
     };
     Result<Plan> plan(const SearchRequest& request, text::Analyzer& analyzer);
     Result<SearchResponse> run(const SearchRequest& request);
+    /// The counting pass of the facets: every match of `query`, counted into `counts`.
+    /// @return the exact number of matches.
+    Xapian::doccount count_matches(const Xapian::Query& query, SlotCounts& counts);
     Result<void> fill_hits(const SearchRequest& request,
                            const Plan& plan,
                            const Xapian::Enquire& enquire,
@@ -154,6 +157,8 @@ class Searcher {
     Xapian::Database database_;
     std::string path_;
     entities::AliasTable aliases_;
+    /// Our own facet counter until a remote shard refuses it (slot_counts.hpp).
+    SlotCounts::Counter facet_counter_ = SlotCounts::Counter::Own;
 };
 
 }  // namespace gazette::search

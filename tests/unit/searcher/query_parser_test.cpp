@@ -132,10 +132,16 @@ TEST_SUITE("searcher") {
             auto bound = search::bind(*tree, analyzer);
             return bound ? bound->query.get_description() : "error: " + bound.error().message;
         };
+        // A bounded span: the whole years, months and days it covers, as boolean terms.
         CHECK(description("date:2025-01..2025-02") ==
-              "Query((<alldocuments> FILTER VALUE_RANGE 0 20250101 20250228))");
-        CHECK(description("date:2025") ==
-              "Query((<alldocuments> FILTER VALUE_RANGE 0 20250101 20251231))");
+              "Query((<alldocuments> FILTER (M202501 OR M202502)))");
+        CHECK(description("date:2025") == "Query((<alldocuments> FILTER Y2025))");
+        CHECK(description("date:2024-12-30..2026-02-01") ==
+              "Query((<alldocuments> FILTER (D20241230 OR D20241231 OR Y2025 OR M202601 OR "
+              "D20260201)))");
+        // Too many pieces (a day short of ten years at each end): a value range.
+        CHECK(description("date:2000-01-02..2010-12-30") ==
+              "Query((<alldocuments> FILTER VALUE_RANGE 0 20000102 20101230))");
         CHECK(description("date:2025-01-27..") ==
               "Query((<alldocuments> FILTER VALUE_GE 0 20250127))");
         CHECK(description("date:..2025-01") ==

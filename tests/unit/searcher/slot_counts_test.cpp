@@ -1,0 +1,66 @@
+// The facets' counting pass: our own spy and Xapian's stock spies (used over remote shards)
+// give the same counts.
+#include "searcher/slot_counts.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+using gazette::search::SlotCounts;
+
+namespace {
+
+std::map<std::string, Xapian::doccount> as_map(const gazette::search::CountTable& table) {
+    std::map<std::string, Xapian::doccount> out;
+    table.for_each(
+        [&](std::string_view value, Xapian::doccount count) { out[std::string(value)] = count; });
+    return out;
+}
+
+}  // namespace
+
+TEST_SUITE("searcher") {
+    TEST_CASE("slot_counts: our spy and the stock spies count the same, over several slots") {
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        const char* outlets[] = {"BBC", "Reuters", "BBC", "", "AP", "BBC"};
+        const char* first[] = {"Kyiv", "Kursk", "", "Kyiv", "Kursk", "Puls"};
+        const char* second[] = {"Kursk", "", "", "Puls", "", ""};
+        for (int i = 0; i < 6; ++i) {
+            Xapian::Document doc;
+            doc.add_boolean_term(i == 4 ? "Qskip" : "Qall");
+            doc.add_value(1, outlets[i]);
+            doc.add_value(20, first[i]);
+            doc.add_value(21, second[i]);
+            db.add_document(doc);
+        }
+        std::map<std::string, Xapian::doccount> results[2];
+        Xapian::doccount totals[2] = {};
+        int run = 0;
+        for (const auto counter : {SlotCounts::Counter::Own, SlotCounts::Counter::Stock}) {
+            SlotCounts counts(counter);
+            const auto outlet = counts.add({1});
+            const auto places = counts.add({20, 21});
+            Xapian::Enquire enquire(db);
+            enquire.set_query(Xapian::Query("Qall"));
+            counts.attach(enquire);
+            (void)enquire.get_mset(0, 0, db.get_doccount());
+            for (const auto& [value, count] : as_map(counts.table(outlet))) {
+                results[run]["outlet:" + value] = count;
+            }
+            for (const auto& [value, count] : as_map(counts.table(places))) {
+                results[run]["place:" + value] = count;
+            }
+            totals[run] = counts.table(outlet).total();
+            ++run;
+        }
+        CHECK(results[0] == results[1]);
+        CHECK(totals[0] == totals[1]);
+        CHECK(results[0]["outlet:BBC"] == 3);
+        CHECK(results[0].count("outlet:AP") == 0);  // its report does not match
+        CHECK(results[0]["place:Kursk"] == 2);       // first slot once, second slot once
+        CHECK(results[0]["place:Kyiv"] == 2);
+        CHECK(results[0]["place:Puls"] == 2);
+        CHECK(totals[0] == 4);  // one match has no outlet
+    }
+}

@@ -1,0 +1,48 @@
+// The facets' counting table: exact counts through growth, one entry per distinct value.
+#include "searcher/value_tally.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+using gazette::search::ValueTally;
+
+TEST_SUITE("searcher") {
+    TEST_CASE("value_tally: counts every value exactly, also after growing many times") {
+        ValueTally tally;
+        std::map<std::string, Xapian::doccount> expected;
+        for (int i = 0; i < 20000; ++i) {
+            const std::string value = "story-" + std::to_string(i % 7919);
+            tally.add(value);
+            ++expected[value];
+        }
+        tally.add("Reuters", 5);
+        expected["Reuters"] += 5;
+        tally.add("nothing", 0);  // a count of 0 adds no value
+
+        std::map<std::string, Xapian::doccount> seen;
+        tally.for_each([&](std::string_view value, Xapian::doccount count) {
+            CHECK(seen.emplace(std::string(value), count).second);  // each value once
+        });
+        CHECK(seen == expected);
+        CHECK(tally.size() == expected.size());
+        CHECK(tally.total() == 20005);
+    }
+
+    TEST_CASE("value_tally: values that differ only in a byte or in length stay apart") {
+        ValueTally tally;
+        tally.add("2024-08");
+        tally.add("2024-09");
+        tally.add("2024-0");
+        tally.add(std::string_view("a\0b", 3));
+        tally.add(std::string_view("a\0c", 3));
+        tally.add("2024-08");
+        std::map<std::string, Xapian::doccount> seen;
+        tally.for_each(
+            [&](std::string_view value, Xapian::doccount count) { seen[std::string(value)] = count; });
+        CHECK(seen.size() == 5);
+        CHECK(seen["2024-08"] == 2);
+        CHECK(seen["2024-09"] == 1);
+    }
+}
