@@ -68,6 +68,38 @@ std::string stem_term(std::string_view field_prefix, std::string_view stem) {
     return term;
 }
 
+const std::vector<Xapian::valueno>& facet_record_slots() {
+    static const std::vector<Xapian::valueno> slots = [] {
+        std::vector<Xapian::valueno> out = {slot(Slot::Outlet),
+                                            slot(Slot::Date),
+                                            slot(Slot::StoryKey),
+                                            slot(Slot::MentionMonths),
+                                            slot(Slot::MentionYears)};
+        for (const EntityType type : kEntityTypes) {
+            for (std::size_t i = 0; i < kEntityFacetDepth; ++i) {
+                out.push_back(entity_slot(type, i));
+            }
+        }
+        return out;
+    }();
+    return slots;
+}
+
+std::string facet_record(const Xapian::Document& doc) {
+    std::string record;
+    for (const auto s : facet_record_slots()) {
+        const std::string value = doc.get_value(s);
+        if (value.find(kFacetRecordSeparator) != std::string::npos) {
+            return {};
+        }
+        if (s != facet_record_slots().front()) {
+            record += kFacetRecordSeparator;
+        }
+        record += value;
+    }
+    return record;
+}
+
 std::array<std::string, 3> date_terms(int year, int month, int day) {
     char y[16];
     char m[16];

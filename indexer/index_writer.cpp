@@ -25,6 +25,7 @@ Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id, Xapian::D
             forget_spellings(term);
         }
         assign_story_key(database_, id, document);
+        document.add_value(schema::slot(schema::Slot::FacetRecord), schema::facet_record(document));
         spellings_.add(document);
         database_.replace_document(term, document);
         if (auto ok = count_change(); !ok) {

@@ -1,26 +1,53 @@
 #include "searcher/slot_counts.hpp"
 
+#include "common/schema.hpp"
+
+#include <algorithm>
+
 namespace gazette::search {
 
-/// Reads every counted slot of a match once and counts its value in the slot's table.
+/// Counts the values of a match: the slots in its facet record from that one value, any other
+/// slot (or all of them, for a report indexed without a record) one by one.
 class SlotCounts::OwnSpy : public Xapian::MatchSpy {
   public:
     OwnSpy(const std::vector<std::vector<Xapian::valueno>>& slots, std::vector<CountTable>& tables)
         : tables_(tables) {
+        const auto& in_record = schema::facet_record_slots();
+        by_field_.resize(in_record.size());
         for (std::size_t t = 0; t < slots.size(); ++t) {
             for (const auto slot : slots[t]) {
                 reads_.push_back({slot, t});
+                const auto field = std::find(in_record.begin(), in_record.end(), slot);
+                if (field == in_record.end()) {
+                    outside_record_.push_back({slot, t});
+                } else {
+                    by_field_[static_cast<std::size_t>(field - in_record.begin())].push_back(t);
+                }
             }
         }
     }
 
     void operator()(const Xapian::Document& doc, double /*wt*/) override {
-        for (const auto& read : reads_) {
-            const std::string value = doc.get_value(read.slot);
-            if (!value.empty()) {
-                tables_[read.table].add(value);
-            }
+        const std::string record = doc.get_value(schema::slot(schema::Slot::FacetRecord));
+        if (record.empty()) {
+            count_slots(doc, reads_);
+            return;
         }
+        std::string_view rest = record;
+        for (std::size_t field = 0; field < by_field_.size(); ++field) {
+            const auto end = rest.find(schema::kFacetRecordSeparator);
+            const std::string_view value = rest.substr(0, end);
+            if (!value.empty()) {
+                for (const auto table : by_field_[field]) {
+                    tables_[table].add(value);
+                }
+            }
+            if (end == std::string_view::npos) {
+                break;
+            }
+            rest.remove_prefix(end + 1);
+        }
+        count_slots(doc, outside_record_);
     }
 
   private:
@@ -28,7 +55,19 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
         Xapian::valueno slot;
         std::size_t table;
     };
-    std::vector<Read> reads_;
+
+    void count_slots(const Xapian::Document& doc, const std::vector<Read>& reads) {
+        for (const auto& read : reads) {
+            const std::string value = doc.get_value(read.slot);
+            if (!value.empty()) {
+                tables_[read.table].add(value);
+            }
+        }
+    }
+
+    std::vector<Read> reads_;           ///< every counted slot
+    std::vector<Read> outside_record_;  ///< counted slots the facet record does not hold
+    std::vector<std::vector<std::size_t>> by_field_;  ///< record field -> tables counting it
     std::vector<CountTable>& tables_;
 };
 

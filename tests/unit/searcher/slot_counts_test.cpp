@@ -2,8 +2,11 @@
 // give the same counts.
 #include "searcher/slot_counts.hpp"
 
+#include "common/schema.hpp"
+
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -21,7 +24,7 @@ std::map<std::string, Xapian::doccount> as_map(const gazette::search::CountTable
 }  // namespace
 
 TEST_SUITE("searcher") {
-    TEST_CASE("slot_counts: our spy and the stock spies count the same, over several slots") {
+    TEST_CASE("slot_counts: our spy (facet record or slots) and the stock spies count the same") {
         Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
         const char* outlets[] = {"BBC", "Reuters", "BBC", "", "AP", "BBC"};
         const char* first[] = {"Kyiv", "Kursk", "", "Kyiv", "Kursk", "Puls"};
@@ -32,6 +35,10 @@ TEST_SUITE("searcher") {
             doc.add_value(1, outlets[i]);
             doc.add_value(20, first[i]);
             doc.add_value(21, second[i]);
+            if (i % 2 == 0) {  // the others count from their slots, as if indexed before records
+                doc.add_value(gazette::schema::slot(gazette::schema::Slot::FacetRecord),
+                              gazette::schema::facet_record(doc));
+            }
             db.add_document(doc);
         }
         std::map<std::string, Xapian::doccount> results[2];
@@ -62,5 +69,23 @@ TEST_SUITE("searcher") {
         CHECK(results[0]["place:Kyiv"] == 2);
         CHECK(results[0]["place:Puls"] == 2);
         CHECK(totals[0] == 4);  // one match has no outlet
+    }
+}
+
+TEST_SUITE("common") {
+    TEST_CASE("schema: the facet record holds the facet slots in order, or nothing") {
+        Xapian::Document doc;
+        doc.add_value(gazette::schema::slot(gazette::schema::Slot::Outlet), "BBC");
+        doc.add_value(gazette::schema::slot(gazette::schema::Slot::Date), "20240806");
+        doc.add_value(gazette::schema::entity_slot(gazette::EntityType::Place, 0), "Kursk");
+        const std::string record = gazette::schema::facet_record(doc);
+        const auto fields = gazette::schema::facet_record_slots().size();
+        CHECK(std::count(record.begin(), record.end(), gazette::schema::kFacetRecordSeparator) ==
+              static_cast<long>(fields - 1));
+        CHECK(record.rfind("BBC\x1f" "20240806\x1f", 0) == 0);
+        CHECK(record.find("\x1fKursk\x1f") != std::string::npos);
+        // A value holding the separator: no record, the slots are read instead.
+        doc.add_value(gazette::schema::slot(gazette::schema::Slot::Outlet), "B\x1f" "BC");
+        CHECK(gazette::schema::facet_record(doc).empty());
     }
 }
