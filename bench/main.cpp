@@ -163,10 +163,11 @@ int run_queries(const std::string& articles,
 }
 
 int usage() {
-    std::cerr << "usage: gazette-bench fts5-index SQLITE_DB JSONL\n"
-                 "       gazette-bench queries ARTICLES_JSONL GAZETTE_DB [FTS5_DB|-] [COUNT] [MODE]\n"
-                 "       gazette-bench list-queries ARTICLES_JSONL GAZETTE_DB [COUNT]\n"
-                 "         MODE: bare, plain, snippets, facets+snippets or bm25 (default: all)\n";
+    std::cerr
+        << "usage: gazette-bench fts5-index SQLITE_DB JSONL\n"
+           "       gazette-bench queries ARTICLES_JSONL GAZETTE_DB [FTS5_DB|-] [COUNT] [MODE]\n"
+           "       gazette-bench list-queries ARTICLES_JSONL GAZETTE_DB [COUNT]\n"
+           "         MODE: bare, plain, snippets, facets+snippets or bm25 (default: all)\n";
     return 2;
 }
 

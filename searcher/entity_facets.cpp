@@ -4,10 +4,10 @@
 #include "common/schema.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace gazette::search {
 namespace {
@@ -32,8 +32,7 @@ bool slot_used(const Xapian::Database& database, Xapian::valueno slot) {
 
 }  // namespace
 
-EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database,
-                                           SlotCounts& counts)
+EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database, SlotCounts& counts)
     : counts_(counts) {
     for (const EntityType type : schema::kEntityTypes) {
         std::vector<Xapian::valueno> slots;
@@ -51,7 +50,8 @@ EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database,
 void EntityFacetCollector::fill(Facets& facets) const {
     // A name's key (folded, apostrophes dropped) is the same at every search: keep it. The
     // cache is per thread (gazette-serve searches on several) and starts again when large.
-    thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> keys;
+    thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>>
+        keys;
     if (keys.size() > kMaxCachedKeys) {
         keys.clear();
     }

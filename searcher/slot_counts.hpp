@@ -1,9 +1,10 @@
 /// @file
 /// Exact counts of the values in some value slots over every match of a search: the facets'
 /// counting pass. Locally, one match spy of our own reads each slot once per match into flat hash
-/// tables (value_tally.hpp), several times faster than Xapian's stock ValueCountMatchSpy (a sorted std::map per
-/// slot, 38 of them). A stock xapian-tcpsrv cannot run our spy, so over remote shards the same
-/// counts come from one stock ValueCountMatchSpy per slot, which Xapian merges across shards.
+/// tables (value_tally.hpp), several times faster than Xapian's stock ValueCountMatchSpy (a sorted
+/// std::map per slot, 38 of them). A stock xapian-tcpsrv cannot run our spy, so over remote shards
+/// the same counts come from one stock ValueCountMatchSpy per slot, which Xapian merges across
+/// shards.
 #pragma once
 
 #include "searcher/value_tally.hpp"

@@ -1,7 +1,8 @@
 // Pseudo-relevance feedback on a small in-memory index: which words it adds, and that it adds
 // nothing when the best matches share nothing.
-#include "common/schema.hpp"
 #include "searcher/feedback.hpp"
+
+#include "common/schema.hpp"
 
 #include <doctest/doctest.h>
 
@@ -49,8 +50,8 @@ TEST_SUITE("searcher") {
         enquire.set_query(query);
         const search::FeedbackParams params;
         const auto feedback = search::with_feedback(enquire, db, query, params);
-        CHECK(has(feedback.terms, "ceasefire"));  // in all three matches
-        CHECK(has(feedback.terms, "truce"));      // in two
+        CHECK(has(feedback.terms, "ceasefire"));      // in all three matches
+        CHECK(has(feedback.terms, "truce"));          // in two
         CHECK_FALSE(has(feedback.terms, "zebra"));    // one report's own word
         CHECK_FALSE(has(feedback.terms, "harbour"));  // likewise
         CHECK_FALSE(has(feedback.terms, "brigade"));  // already asked for
@@ -72,9 +73,8 @@ TEST_SUITE("searcher") {
 
     TEST_CASE("feedback: only the most used candidates are looked up") {
         // Lookups capped at one: the word the matches use most (ceasefire) is the one kept.
-        const auto db = database_of({"brigade ceasefire ceasefire truce",
-                                     "brigade ceasefire truce",
-                                     "market bonds"});
+        const auto db = database_of(
+            {"brigade ceasefire ceasefire truce", "brigade ceasefire truce", "market bonds"});
         const Xapian::Query query(std::string(schema::prefix::kStemmed) + "brigade");
         Xapian::Enquire enquire(db);
         enquire.set_query(query);

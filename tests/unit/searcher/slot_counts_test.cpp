@@ -65,7 +65,7 @@ TEST_SUITE("searcher") {
         CHECK(totals[0] == totals[1]);
         CHECK(results[0]["outlet:BBC"] == 3);
         CHECK(results[0].count("outlet:AP") == 0);  // its report does not match
-        CHECK(results[0]["place:Kursk"] == 2);       // first slot once, second slot once
+        CHECK(results[0]["place:Kursk"] == 2);      // first slot once, second slot once
         CHECK(results[0]["place:Kyiv"] == 2);
         CHECK(results[0]["place:Puls"] == 2);
         CHECK(totals[0] == 4);  // one match has no outlet
@@ -82,10 +82,14 @@ TEST_SUITE("common") {
         const auto fields = gazette::schema::facet_record_slots().size();
         CHECK(std::count(record.begin(), record.end(), gazette::schema::kFacetRecordSeparator) ==
               static_cast<long>(fields - 1));
-        CHECK(record.rfind("BBC\x1f" "20240806\x1f", 0) == 0);
+        CHECK(record.rfind("BBC\x1f"
+                           "20240806\x1f",
+                           0) == 0);
         CHECK(record.find("\x1fKursk\x1f") != std::string::npos);
         // A value holding the separator: no record, the slots are read instead.
-        doc.add_value(gazette::schema::slot(gazette::schema::Slot::Outlet), "B\x1f" "BC");
+        doc.add_value(gazette::schema::slot(gazette::schema::Slot::Outlet),
+                      "B\x1f"
+                      "BC");
         CHECK(gazette::schema::facet_record(doc).empty());
     }
 }

@@ -39,8 +39,9 @@ TEST_SUITE("searcher") {
         tally.add(std::string_view("a\0c", 3));
         tally.add("2024-08");
         std::map<std::string, Xapian::doccount> seen;
-        tally.for_each(
-            [&](std::string_view value, Xapian::doccount count) { seen[std::string(value)] = count; });
+        tally.for_each([&](std::string_view value, Xapian::doccount count) {
+            seen[std::string(value)] = count;
+        });
         CHECK(seen.size() == 5);
         CHECK(seen["2024-08"] == 2);
         CHECK(seen["2024-09"] == 1);
