@@ -336,8 +336,8 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
             // now on this searcher counts with them.
             facet_counter_ = SlotCounts::Counter::Stock;
         }
+        counter.clear_matchspies();  // before our spy goes: the Enquire points at it
         counts.fall_back_to_stock();
-        counter.clear_matchspies();
     }
     counts.attach(counter);
     return counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
