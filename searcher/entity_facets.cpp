@@ -4,7 +4,7 @@
 #include "common/schema.hpp"
 
 #include <algorithm>
-#include <functional>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,12 +14,6 @@ namespace {
 
 /// Names whose keys a thread keeps (a few MB).
 constexpr std::size_t kMaxCachedKeys = 100000;
-
-/// Looks names up without making a std::string of each.
-struct TransparentHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 /// @return whether any document has a value in the slot; when the backend cannot say, true.
 bool slot_used(const Xapian::Database& database, Xapian::valueno slot) {
@@ -48,50 +42,68 @@ EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database, Slo
 }
 
 void EntityFacetCollector::fill(Facets& facets) const {
-    // A name's key (folded, apostrophes dropped) is the same at every search: keep it. The
-    // cache is per thread (gazette-serve searches on several) and starts again when large.
-    thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>>
-        keys;
-    if (keys.size() > kMaxCachedKeys) {
-        keys.clear();
-    }
-    const auto key_of = [](std::string_view name) -> const std::string& {
-        auto at = keys.find(name);
-        if (at == keys.end()) {
-            at = keys.emplace(std::string(name), entities::entity_key(name)).first;
-        }
-        return at->second;
+    // A name's key (folded, apostrophes dropped) is the same at every search, so each thread
+    // (gazette-serve searches on several) numbers the keys it has seen and remembers the number
+    // of each name, found by the 64-bit hash the count table already has. It starts again when
+    // large. Per search, a key's tally is fresh when its stamp is this search's.
+    struct Tally {
+        std::uint64_t stamp = 0;
+        Xapian::doccount total = 0;
+        std::string_view name;  ///< its most frequent spelling in this search
+        Xapian::doccount name_count = 0;
     };
+    thread_local std::unordered_map<std::uint64_t, std::uint32_t> key_of_name;
+    thread_local std::unordered_map<std::string, std::uint32_t> key_numbers;
+    thread_local std::vector<Tally> tallies;
+    thread_local std::uint64_t stamp = 0;
+    if (key_of_name.size() > kMaxCachedKeys) {
+        key_of_name.clear();
+        key_numbers.clear();
+        tallies.clear();
+    }
     for (const auto& [type, table] : tables_) {
-        // key -> total and its most frequent spelling (reports indexed at different times may
-        // spell one key differently; a tie goes to the first name in byte order).
-        struct Tally {
-            Xapian::doccount total = 0;
-            std::string_view name;
-            Xapian::doccount name_count = 0;
+        // Reports indexed at different times may spell one key differently: the key's total is
+        // theirs summed, shown with its most frequent spelling (a tie goes to the first name in
+        // byte order).
+        ++stamp;
+        std::vector<std::uint32_t> seen;
+        counts_.table(table).for_each_hashed(
+            [&](std::uint64_t hash, std::string_view name, Xapian::doccount count) {
+                auto named = key_of_name.find(hash);
+                if (named == key_of_name.end()) {
+                    const auto number = static_cast<std::uint32_t>(key_numbers.size());
+                    const auto keyed = key_numbers.emplace(entities::entity_key(name), number);
+                    if (keyed.second) {
+                        tallies.emplace_back();
+                    }
+                    named = key_of_name.emplace(hash, keyed.first->second).first;
+                }
+                Tally& tally = tallies[named->second];
+                if (tally.stamp != stamp) {
+                    tally = Tally{stamp, 0, name, 0};
+                    seen.push_back(named->second);
+                }
+                tally.total += count;
+                if (count > tally.name_count || (count == tally.name_count && name < tally.name)) {
+                    tally.name = name;
+                    tally.name_count = count;
+                }
+            });
+        // The top few by count first, so that only they become strings.
+        const auto top = std::min(kMaxEntityFacetValues, seen.size());
+        const auto by_count = [](const Tally& a, const Tally& b) {
+            return a.total != b.total ? a.total > b.total : a.name < b.name;
         };
-        std::unordered_map<std::string_view, Tally> tallies;
-        counts_.table(table).for_each([&](std::string_view name, Xapian::doccount count) {
-            Tally& tally = tallies[key_of(name)];
-            tally.total += count;
-            if (count > tally.name_count || (count == tally.name_count && name < tally.name)) {
-                tally.name = name;
-                tally.name_count = count;
-            }
-        });
+        std::partial_sort(
+            seen.begin(),
+            seen.begin() + static_cast<std::ptrdiff_t>(top),
+            seen.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return by_count(tallies[a], tallies[b]); });
         std::vector<FacetCount> counts;
-        counts.reserve(tallies.size());
-        for (const auto& [key, tally] : tallies) {
-            counts.push_back({std::string(tally.name), tally.total});
+        counts.reserve(top);
+        for (std::size_t i = 0; i < top; ++i) {
+            counts.push_back({std::string(tallies[seen[i]].name), tallies[seen[i]].total});
         }
-        const auto top = std::min(kMaxEntityFacetValues, counts.size());
-        std::partial_sort(counts.begin(),
-                          counts.begin() + static_cast<std::ptrdiff_t>(top),
-                          counts.end(),
-                          [](const FacetCount& a, const FacetCount& b) {
-                              return a.count != b.count ? a.count > b.count : a.value < b.value;
-                          });
-        counts.resize(top);
         switch (type) {
             case EntityType::Person:
                 facets.person = std::move(counts);

@@ -8,7 +8,7 @@ void ValueTally::add(std::string_view value, Xapian::doccount count) {
     if (count == 0) {
         return;
     }
-    if ((values_.size() + 1) * 2 > entries_.size()) {
+    if ((size_ + 1) * 2 > entries_.size()) {
         grow();
     }
     const XXH128_hash_t hash = XXH3_128bits(value.data(), value.size());
@@ -16,8 +16,13 @@ void ValueTally::add(std::string_view value, Xapian::doccount count) {
     for (std::size_t at = hash.low64 & mask;; at = (at + 1) & mask) {
         Entry& entry = entries_[at];
         if (entry.count == 0) {
-            entry = {hash.low64, hash.high64, count, static_cast<std::uint32_t>(values_.size())};
-            values_.emplace_back(value);
+            entry = {hash.low64,
+                     hash.high64,
+                     count,
+                     static_cast<std::uint32_t>(bytes_.size()),
+                     static_cast<std::uint32_t>(value.size())};
+            bytes_.append(value);
+            ++size_;
             break;
         }
         if (entry.low == hash.low64 && entry.high == hash.high64) {
@@ -26,6 +31,10 @@ void ValueTally::add(std::string_view value, Xapian::doccount count) {
         }
     }
     total_ += count;
+}
+
+void ValueTally::merge(const ValueTally& other) {
+    other.for_each([this](std::string_view value, Xapian::doccount count) { add(value, count); });
 }
 
 void ValueTally::grow() {

@@ -1,8 +1,9 @@
 /// @file
 /// Counts of string values for the facets' counting pass, where every match adds one count per
 /// facet: one open-addressed array keyed by the value's 128-bit hash (XXH3; a collision is far
-/// less likely than a hardware fault), so a count costs a hash and mostly one cache line, with
-/// no allocation. std::unordered_map chases a node per look-up and allocates one per new value.
+/// less likely than a hardware fault), so a count costs a hash and mostly one cache line. The
+/// values themselves sit end to end in one buffer: a new value allocates nothing most times.
+/// std::unordered_map chases a node per look-up and allocates one per new value.
 #pragma once
 
 #include <xapian.h>
@@ -19,18 +20,32 @@ class ValueTally {
     /// Adds `count` matches with `value` (not empty).
     void add(std::string_view value, Xapian::doccount count = 1);
 
+    /// Adds every count of `other`.
+    void merge(const ValueTally& other);
+
     /// Calls f(value, count) for each value counted, in no particular order.
     template <class F>
     void for_each(F&& f) const {
+        for_each_hashed([&](std::uint64_t, std::string_view value, Xapian::doccount count) {
+            f(value, count);
+        });
+    }
+
+    /// Calls f(hash, value, count) for each value counted, where `hash` is 64 bits of the
+    /// value's XXH3-128 hash: for callers that keep something per value between searches.
+    template <class F>
+    void for_each_hashed(F&& f) const {
         for (const auto& entry : entries_) {
             if (entry.count > 0) {
-                f(std::string_view(values_[entry.value]), entry.count);
+                f(entry.low,
+                  std::string_view(bytes_.data() + entry.offset, entry.length),
+                  entry.count);
             }
         }
     }
 
     /// @return how many distinct values were counted.
-    [[nodiscard]] std::size_t size() const { return values_.size(); }
+    [[nodiscard]] std::size_t size() const { return size_; }
 
     /// @return the sum of the counts: the matches with a value, when each has one at most.
     [[nodiscard]] Xapian::doccount total() const { return total_; }
@@ -40,12 +55,14 @@ class ValueTally {
         std::uint64_t low = 0;
         std::uint64_t high = 0;
         Xapian::doccount count = 0;  ///< 0: an empty entry
-        std::uint32_t value = 0;     ///< index into values_
+        std::uint32_t offset = 0;    ///< the value: bytes_[offset, offset + length)
+        std::uint32_t length = 0;
     };
     void grow();
 
-    std::vector<Entry> entries_;       ///< a power of two long, at most half full
-    std::vector<std::string> values_;  ///< each value once, as first seen
+    std::vector<Entry> entries_;  ///< a power of two long, at most half full
+    std::string bytes_;           ///< each value once, as first seen, end to end
+    std::size_t size_ = 0;
     Xapian::doccount total_ = 0;
 };
 

@@ -46,4 +46,27 @@ TEST_SUITE("searcher") {
         CHECK(seen["2024-08"] == 2);
         CHECK(seen["2024-09"] == 1);
     }
+
+    TEST_CASE("value_tally: merge adds counts; a value's hash is the same in every table") {
+        ValueTally a;
+        ValueTally b;
+        a.add("Reuters", 2);
+        a.add("AP");
+        b.add("Reuters");
+        b.add("BBC", 3);
+        a.merge(b);
+        std::map<std::string, Xapian::doccount> seen;
+        std::map<std::string, std::uint64_t> hash_in_a;
+        a.for_each_hashed([&](std::uint64_t hash, std::string_view value, Xapian::doccount count) {
+            seen[std::string(value)] = count;
+            hash_in_a[std::string(value)] = hash;
+        });
+        CHECK(seen ==
+              std::map<std::string, Xapian::doccount>{{"AP", 1}, {"BBC", 3}, {"Reuters", 3}});
+        CHECK(a.total() == 7);
+        b.for_each_hashed([&](std::uint64_t hash, std::string_view value, Xapian::doccount) {
+            CHECK(hash == hash_in_a[std::string(value)]);
+        });
+        CHECK(hash_in_a["AP"] != hash_in_a["BBC"]);
+    }
 }
