@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace gazette::db {
 namespace fs = std::filesystem;
@@ -50,6 +52,36 @@ std::string default_path() {
         return (fs::path(home) / ".local" / "share" / "gazette" / "db").string();
     }
     return "gazette-db";
+}
+
+std::vector<std::string> local_shards(const std::string& path) {
+    std::error_code ec;
+    const fs::path stub =
+        fs::is_directory(path, ec) ? fs::path(path) / kStubFileName : fs::path(path);
+    std::ifstream in(stub);
+    if (!in) {
+        return {};
+    }
+    // Stub lines are "BACKEND PATH" (a relative path is the stub's directory's), "remote ..."
+    // or "inmemory"; "#" starts a comment.
+    std::vector<std::string> shards;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        std::string backend;
+        if (!(words >> backend) || backend.front() == '#') {
+            continue;
+        }
+        std::string shard;
+        if ((backend != "auto" && backend != "glass" && backend != "chert") ||
+            !(words >> std::ws) || !std::getline(words, shard) || shard.empty()) {
+            return {};
+        }
+        const fs::path shard_path = shard;
+        shards.push_back(
+            (shard_path.is_absolute() ? shard_path : stub.parent_path() / shard_path).string());
+    }
+    return shards;
 }
 
 Error translate(const Xapian::Error& error, const std::string& path) {

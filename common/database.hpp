@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace gazette::db {
 
@@ -23,6 +24,11 @@ inline constexpr std::string_view kStubFileName = "XAPIANDB";
 /// Opens a database (a directory, or a stub file listing local or remote shards) for searching.
 /// @return ErrorCode::DatabaseMissing, DatabaseNotGazette, SchemaMismatch or DatabaseCorrupt.
 [[nodiscard]] Result<Xapian::Database> open_for_reading(const std::string& path);
+
+/// @return the shards a stub lists (`path` is the stub file or a directory holding one), when
+/// every one is a local database; empty when `path` is no stub or a shard is remote. Searchers
+/// use them to count facets over several shards at once.
+[[nodiscard]] std::vector<std::string> local_shards(const std::string& path);
 
 /// How to open a database for writing.
 enum class WriteMode {

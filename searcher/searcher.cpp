@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <future>
+#include <thread>
 
 namespace gazette::search {
 namespace {
@@ -115,9 +117,10 @@ Result<Xapian::Query> filters_of(const SearchRequest& request,
     return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
-/// Runs `body`; when the indexer committed while it read, reads the new revision and tries again.
-template <class Body>
-auto with_retries(Xapian::Database& database, const std::string& path, const Body& body)
+/// Runs `body`; when the indexer committed while it read, reads the new revision (`reopen`) and
+/// tries again.
+template <class Reopen, class Body>
+auto with_retries(const std::string& path, const Reopen& reopen, const Body& body)
     -> decltype(body()) {
     const auto give_up = std::chrono::steady_clock::now() + kRetryFor;
     for (;;) {
@@ -127,11 +130,45 @@ auto with_retries(Xapian::Database& database, const std::string& path, const Bod
             if (std::chrono::steady_clock::now() >= give_up) {
                 return tl::unexpected(db::translate(e, path));
             }
-            database.reopen();
+            reopen();
         } catch (const Xapian::Error& e) {
             return tl::unexpected(db::translate(e, path));
         }
     }
+}
+
+/// Counts every match of `query` in `database` into `counts`. @return how many matched.
+Xapian::doccount count_in(const Xapian::Database& database,
+                          const Xapian::Query& query,
+                          SlotCounts& counts) {
+    // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
+    Xapian::Enquire counter(database);
+    counter.set_query(query);
+    counter.set_weighting_scheme(Xapian::BoolWeight());
+    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+    counts.attach(counter);
+    return counter.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
+}
+
+/// @return the local shards of the database at `path` grouped into one database per core, to
+/// count facets on every core at once; empty when there is one shard or one core, a shard is
+/// remote, or a shard does not open (then the counting stays on one thread).
+std::vector<Xapian::Database> counting_parts(const std::string& path) {
+    const std::vector<std::string> shards = db::local_shards(path);
+    const std::size_t parts =
+        std::min<std::size_t>(shards.size(), std::thread::hardware_concurrency());
+    if (parts < 2) {
+        return {};
+    }
+    std::vector<Xapian::Database> out(parts);
+    try {
+        for (std::size_t k = 0; k < shards.size(); ++k) {
+            out[k % parts].add_database(Xapian::Database(shards[k]));
+        }
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+    return out;
 }
 
 }  // namespace
@@ -158,20 +195,31 @@ Result<Searcher> Searcher::open(const std::string& path, const std::string& gaze
     if (!database) {
         return tl::unexpected(database.error());
     }
-    return Searcher(std::move(*database), path, std::move(*aliases));
+    Searcher searcher(std::move(*database), path, std::move(*aliases));
+    searcher.counting_parts_ = counting_parts(path);
+    return searcher;
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
-    return with_retries(database_, path_, [&] { return run(request); });
+    return with_retries(
+        path_, [this] { reopen(); }, [&] { return run(request); });
 }
 
 Result<std::optional<Report>> Searcher::find_report(const std::string& id) {
-    return with_retries(database_, path_, [&] { return fetch(id); });
+    return with_retries(
+        path_, [this] { reopen(); }, [&] { return fetch(id); });
+}
+
+void Searcher::reopen() {
+    database_.reopen();
+    for (auto& part : counting_parts_) {
+        part.reopen();
+    }
 }
 
 Result<void> Searcher::refresh() {
     try {
-        database_.reopen();
+        reopen();
     } catch (const Xapian::Error& e) {
         return tl::unexpected(db::translate(e, path_));
     }
@@ -322,25 +370,40 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
 }
 
 Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts& counts) {
-    // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
-    Xapian::Enquire counter(database_);
-    counter.set_query(query);
-    counter.set_weighting_scheme(Xapian::BoolWeight());
-    counter.set_docid_order(Xapian::Enquire::DONT_CARE);
+    if (facet_counter_ == SlotCounts::Counter::Own && !counting_parts_.empty()) {
+        // Local shards: each core counts its part of them, and the parts add up. Xapian's
+        // reference counts are not atomic, so each thread builds its own copy of the query.
+        const std::string serialised = query.serialise();
+        const auto count_part = [&serialised](const Xapian::Database& part, SlotCounts& into) {
+            return count_in(part, Xapian::Query::unserialise(serialised), into);
+        };
+        std::vector<std::unique_ptr<SlotCounts>> part_counts;
+        std::vector<std::future<Xapian::doccount>> others;
+        for (std::size_t k = 1; k < counting_parts_.size(); ++k) {
+            part_counts.push_back(counts.empty_copy());
+            others.push_back(std::async(std::launch::async,
+                                        count_part,
+                                        std::cref(counting_parts_[k]),
+                                        std::ref(*part_counts.back())));
+        }
+        Xapian::doccount total = count_in(counting_parts_.front(), query, counts);
+        for (std::size_t k = 0; k < others.size(); ++k) {
+            total += others[k].get();
+            counts.merge(*part_counts[k]);
+        }
+        return total;
+    }
     if (facet_counter_ == SlotCounts::Counter::Own) {
         try {
-            counts.attach(counter);
-            return counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
+            return count_in(database_, query, counts);
         } catch (const Xapian::UnimplementedError&) {
             // A remote shard: a stock xapian-tcpsrv runs only Xapian's own match spies. From
             // now on this searcher counts with them.
             facet_counter_ = SlotCounts::Counter::Stock;
         }
-        counter.clear_matchspies();  // before our spy goes: the Enquire points at it
         counts.fall_back_to_stock();
     }
-    counts.attach(counter);
-    return counter.get_mset(0, 0, database_.get_doccount()).get_matches_estimated();
+    return count_in(database_, query, counts);
 }
 
 Result<void> Searcher::fill_hits(const SearchRequest& request,

@@ -141,6 +141,8 @@ class Searcher {
     /// The counting pass of the facets: every match of `query`, counted into `counts`.
     /// @return the exact number of matches.
     Xapian::doccount count_matches(const Xapian::Query& query, SlotCounts& counts);
+    /// Reads the latest revision of the database and of the counting parts.
+    void reopen();
     Result<void> fill_hits(const SearchRequest& request,
                            const Plan& plan,
                            const Xapian::Enquire& enquire,
@@ -157,6 +159,9 @@ class Searcher {
     Xapian::Database database_;
     std::string path_;
     entities::AliasTable aliases_;
+    /// The local shards grouped into one database per core, to count facets on every core at
+    /// once (empty: count on this thread). They move to each revision with database_.
+    std::vector<Xapian::Database> counting_parts_;
     /// Our own facet counter until a remote shard refuses it (slot_counts.hpp).
     SlotCounts::Counter facet_counter_ = SlotCounts::Counter::Own;
 };

@@ -104,6 +104,20 @@ void SlotCounts::fall_back_to_stock() {
     }
 }
 
+std::unique_ptr<SlotCounts> SlotCounts::empty_copy() const {
+    auto copy = std::make_unique<SlotCounts>(counter_);
+    for (const auto& slots : slots_) {
+        copy->add(slots);
+    }
+    return copy;
+}
+
+void SlotCounts::merge(const SlotCounts& part) {
+    for (std::size_t t = 0; t < tables_.size(); ++t) {
+        tables_[t].merge(part.table(t));
+    }
+}
+
 const CountTable& SlotCounts::table(std::size_t number) const {
     if (counter_ == Counter::Stock && !gathered_) {
         gathered_ = true;

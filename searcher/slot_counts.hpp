@@ -44,6 +44,13 @@ class SlotCounts {
     /// Xapian refused our spy: a remote shard).
     void fall_back_to_stock();
 
+    /// @return empty counts over the same tables, to count part of the matches (one shard, on
+    /// another thread) and add them back with merge().
+    [[nodiscard]] std::unique_ptr<SlotCounts> empty_copy() const;
+
+    /// Adds the counts of `part` (from empty_copy(), its get_mset() run) to these.
+    void merge(const SlotCounts& part);
+
     /// The counts of table `number`, once the get_mset() has run.
     [[nodiscard]] const CountTable& table(std::size_t number) const;
 

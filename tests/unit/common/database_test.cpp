@@ -1,0 +1,28 @@
+// Reading a stub's shards: the searcher counts facets on every core when all shards are local.
+#include "common/database.hpp"
+
+#include "tests/unit/test_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace gazette;
+
+TEST_SUITE("common") {
+    TEST_CASE("database: local_shards reads a stub's local shards, relative to the stub") {
+        testing::TempDir dir;
+        dir.write("XAPIANDB", "# two shards\nauto shard-0\n\nglass /data/shard-1\n");
+        const std::vector<std::string> expected = {dir / "shard-0", "/data/shard-1"};
+        CHECK(db::local_shards(dir.path().string()) == expected);  // the directory holding the stub
+        CHECK(db::local_shards(dir / "XAPIANDB") == expected);     // the stub itself
+    }
+
+    TEST_CASE("database: local_shards is empty for a remote shard, no stub or an odd line") {
+        testing::TempDir dir;
+        CHECK(db::local_shards(dir.path().string()).empty());  // a plain database directory
+        CHECK(db::local_shards(dir / "missing").empty());
+        dir.write("remote.stub", "auto shard-0\nremote localhost:7001\n");
+        CHECK(db::local_shards(dir / "remote.stub").empty());
+        dir.write("odd.stub", "auto\n");
+        CHECK(db::local_shards(dir / "odd.stub").empty());
+    }
+}
