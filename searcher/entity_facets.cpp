@@ -3,17 +3,109 @@
 #include "common/entity_names.hpp"
 #include "common/schema.hpp"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace gazette::search {
 namespace {
 
-/// Names whose keys a thread keeps (a few MB).
-constexpr std::size_t kMaxCachedKeys = 100000;
+/// Names whose key hashes a thread keeps: 16 MB, 32 at most while it grows.
+constexpr std::size_t kMaxCachedNames = 1 << 20;
+
+/// 64-bit hashes -> 64-bit hashes, open addressing in one array (a key of 0 is taken as 1):
+/// std::unordered_map would chase a node per look-up, and facets look up every distinct name
+/// of the matches.
+class HashToHash {
+  public:
+    /// @return the value of `key`, or nullptr when it has none.
+    [[nodiscard]] const std::uint64_t* find(std::uint64_t key) const {
+        if (slots_.empty()) {
+            return nullptr;
+        }
+        key = key == 0 ? 1 : key;
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = key & mask;; at = (at + 1) & mask) {
+            if (slots_[at].key == key) {
+                return &slots_[at].value;
+            }
+            if (slots_[at].key == 0) {
+                return nullptr;
+            }
+        }
+    }
+
+    /// Gives `key` (which has none yet) `value`.
+    void insert(std::uint64_t key, std::uint64_t value) {
+        if ((size_ + 1) * 2 > slots_.size()) {
+            std::vector<Slot> old = std::move(slots_);
+            slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+            size_ = 0;
+            for (const auto& slot : old) {
+                if (slot.key != 0) {
+                    place(slot.key, slot.value);
+                }
+            }
+        }
+        place(key == 0 ? 1 : key, value);
+    }
+
+    [[nodiscard]] std::size_t size() const { return size_; }
+
+    void clear() {
+        slots_ = {};
+        size_ = 0;
+    }
+
+  private:
+    struct Slot {
+        std::uint64_t key = 0;
+        std::uint64_t value = 0;
+    };
+    void place(std::uint64_t key, std::uint64_t value) {
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t at = key & mask;
+        while (slots_[at].key != 0) {
+            at = (at + 1) & mask;
+        }
+        slots_[at] = {key, value};
+        ++size_;
+    }
+
+    std::vector<Slot> slots_;  ///< a power of two long, at most half full
+    std::size_t size_ = 0;
+};
+
+/// One entity's count in a search: its names' counts summed, shown with its most frequent name.
+struct Tally {
+    std::uint64_t key = 0;  ///< the key's hash; 0: an empty entry
+    Xapian::doccount total = 0;
+    std::string_view name;
+    Xapian::doccount name_count = 0;
+};
+
+/// @return the 64-bit hash of the key of the name whose hash in the count tables is `name_hash`.
+/// A name's key (folded, apostrophes dropped) is the same at every search, and folding is slow,
+/// so each thread (gazette-serve searches on several) keeps the key hashes of the names it has
+/// seen, and starts again when it holds too many.
+std::uint64_t key_hash(std::uint64_t name_hash, std::string_view name) {
+    thread_local HashToHash key_of_name;
+    if (const std::uint64_t* known = key_of_name.find(name_hash)) {
+        return *known;
+    }
+    if (key_of_name.size() >= kMaxCachedNames) {
+        key_of_name.clear();
+    }
+    const std::string key = entities::entity_key(name);
+    std::uint64_t hash = XXH3_64bits(key.data(), key.size());
+    hash = hash == 0 ? 1 : hash;  // 0 marks an empty tally
+    key_of_name.insert(name_hash, hash);
+    return hash;
+}
 
 /// @return whether any document has a value in the slot; when the backend cannot say, true.
 bool slot_used(const Xapian::Database& database, Xapian::valueno slot) {
@@ -42,46 +134,28 @@ EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database, Slo
 }
 
 void EntityFacetCollector::fill(Facets& facets) const {
-    // A name's key (folded, apostrophes dropped) is the same at every search, so each thread
-    // (gazette-serve searches on several) numbers the keys it has seen and remembers the number
-    // of each name, found by the 64-bit hash the count table already has. It starts again when
-    // large. Per search, a key's tally is fresh when its stamp is this search's.
-    struct Tally {
-        std::uint64_t stamp = 0;
-        Xapian::doccount total = 0;
-        std::string_view name;  ///< its most frequent spelling in this search
-        Xapian::doccount name_count = 0;
-    };
-    thread_local std::unordered_map<std::uint64_t, std::uint32_t> key_of_name;
-    thread_local std::unordered_map<std::string, std::uint32_t> key_numbers;
-    thread_local std::vector<Tally> tallies;
-    thread_local std::uint64_t stamp = 0;
-    if (key_of_name.size() > kMaxCachedKeys) {
-        key_of_name.clear();
-        key_numbers.clear();
-        tallies.clear();
-    }
     for (const auto& [type, table] : tables_) {
         // Reports indexed at different times may spell one key differently: the key's total is
         // theirs summed, shown with its most frequent spelling (a tie goes to the first name in
-        // byte order).
-        ++stamp;
-        std::vector<std::uint32_t> seen;
-        counts_.table(table).for_each_hashed(
-            [&](std::uint64_t hash, std::string_view name, Xapian::doccount count) {
-                auto named = key_of_name.find(hash);
-                if (named == key_of_name.end()) {
-                    const auto number = static_cast<std::uint32_t>(key_numbers.size());
-                    const auto keyed = key_numbers.emplace(entities::entity_key(name), number);
-                    if (keyed.second) {
-                        tallies.emplace_back();
-                    }
-                    named = key_of_name.emplace(hash, keyed.first->second).first;
+        // byte order). Tallies by key hash, open addressing, at most half full.
+        const CountTable& names = counts_.table(table);
+        std::size_t capacity = 16;
+        while (capacity < names.size() * 2) {
+            capacity *= 2;
+        }
+        std::vector<Tally> tallies(capacity);
+        std::vector<const Tally*> entities;
+        names.for_each_hashed(
+            [&](std::uint64_t name_hash, std::string_view name, Xapian::doccount count) {
+                const std::uint64_t key = key_hash(name_hash, name);
+                std::size_t at = key & (capacity - 1);
+                while (tallies[at].key != 0 && tallies[at].key != key) {
+                    at = (at + 1) & (capacity - 1);
                 }
-                Tally& tally = tallies[named->second];
-                if (tally.stamp != stamp) {
-                    tally = Tally{stamp, 0, name, 0};
-                    seen.push_back(named->second);
+                Tally& tally = tallies[at];
+                if (tally.key == 0) {
+                    tally = Tally{key, 0, name, 0};
+                    entities.push_back(&tally);
                 }
                 tally.total += count;
                 if (count > tally.name_count || (count == tally.name_count && name < tally.name)) {
@@ -90,19 +164,17 @@ void EntityFacetCollector::fill(Facets& facets) const {
                 }
             });
         // The top few by count first, so that only they become strings.
-        const auto top = std::min(kMaxEntityFacetValues, seen.size());
-        const auto by_count = [](const Tally& a, const Tally& b) {
-            return a.total != b.total ? a.total > b.total : a.name < b.name;
-        };
-        std::partial_sort(
-            seen.begin(),
-            seen.begin() + static_cast<std::ptrdiff_t>(top),
-            seen.end(),
-            [&](std::uint32_t a, std::uint32_t b) { return by_count(tallies[a], tallies[b]); });
+        const auto top = std::min(kMaxEntityFacetValues, entities.size());
+        std::partial_sort(entities.begin(),
+                          entities.begin() + static_cast<std::ptrdiff_t>(top),
+                          entities.end(),
+                          [](const Tally* a, const Tally* b) {
+                              return a->total != b->total ? a->total > b->total : a->name < b->name;
+                          });
         std::vector<FacetCount> counts;
         counts.reserve(top);
         for (std::size_t i = 0; i < top; ++i) {
-            counts.push_back({std::string(tallies[seen[i]].name), tallies[seen[i]].total});
+            counts.push_back({std::string(entities[i]->name), entities[i]->total});
         }
         switch (type) {
             case EntityType::Person:
