@@ -146,7 +146,7 @@ Xapian::doccount count_in(const Xapian::Database& database,
     counter.set_query(query);
     counter.set_weighting_scheme(Xapian::BoolWeight());
     counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-    counts.attach(counter);
+    counts.attach(counter, database);
     return counter.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
 }
 

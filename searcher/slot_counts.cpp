@@ -10,8 +10,10 @@ namespace gazette::search {
 /// slot (or all of them, for a report indexed without a record) one by one.
 class SlotCounts::OwnSpy : public Xapian::MatchSpy {
   public:
-    OwnSpy(const std::vector<std::vector<Xapian::valueno>>& slots, std::vector<CountTable>& tables)
-        : tables_(tables) {
+    OwnSpy(const std::vector<std::vector<Xapian::valueno>>& slots,
+           std::vector<CountTable>& tables,
+           const Xapian::Database& database)
+        : tables_(tables), database_(database) {
         const auto& in_record = schema::facet_record_slots();
         by_field_.resize(in_record.size());
         for (std::size_t t = 0; t < slots.size(); ++t) {
@@ -28,7 +30,7 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
     }
 
     void operator()(const Xapian::Document& doc, double /*wt*/) override {
-        const std::string record = doc.get_value(schema::slot(schema::Slot::FacetRecord));
+        const std::string record = record_of(doc.get_docid());
         if (record.empty()) {
             count_slots(doc, reads_);
             return;
@@ -56,6 +58,27 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
         std::size_t table;
     };
 
+    /// @return the facet record of document `did`, "" when it has none. Read from the slot's
+    /// value stream, which moves forward from chunk to chunk: Document::get_value looks the
+    /// chunk up in the B-tree again and decodes it from its start for every match. Matches come
+    /// in increasing document order, but for a jump back to the next shard's first documents.
+    std::string record_of(Xapian::docid did) {
+        const auto slot = schema::slot(schema::Slot::FacetRecord);
+        if (!records_started_ || did < last_did_) {
+            records_ = database_.valuestream_begin(slot);
+            records_started_ = true;
+        }
+        last_did_ = did;
+        if (records_ == database_.valuestream_end(slot)) {
+            return {};
+        }
+        records_.skip_to(did);
+        if (records_ == database_.valuestream_end(slot) || records_.get_docid() != did) {
+            return {};
+        }
+        return *records_;
+    }
+
     void count_slots(const Xapian::Document& doc, const std::vector<Read>& reads) {
         for (const auto& read : reads) {
             const std::string value = doc.get_value(read.slot);
@@ -69,6 +92,10 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
     std::vector<Read> outside_record_;  ///< counted slots the facet record does not hold
     std::vector<std::vector<std::size_t>> by_field_;  ///< record field -> tables counting it
     std::vector<CountTable>& tables_;
+    Xapian::Database database_;  ///< the database the Enquire searches, for its value stream
+    Xapian::ValueIterator records_;
+    bool records_started_ = false;
+    Xapian::docid last_did_ = 0;
 };
 
 SlotCounts::SlotCounts(Counter counter) : counter_(counter) {}
@@ -81,9 +108,9 @@ std::size_t SlotCounts::add(std::vector<Xapian::valueno> slots) {
     return slots_.size() - 1;
 }
 
-void SlotCounts::attach(Xapian::Enquire& enquire) {
+void SlotCounts::attach(Xapian::Enquire& enquire, const Xapian::Database& database) {
     if (counter_ == Counter::Own) {
-        own_ = std::make_unique<OwnSpy>(slots_, tables_);
+        own_ = std::make_unique<OwnSpy>(slots_, tables_, database);
         enquire.add_matchspy(own_.get());
         return;
     }

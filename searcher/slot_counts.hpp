@@ -36,9 +36,9 @@ class SlotCounts {
     /// @return the table's number, for table().
     std::size_t add(std::vector<Xapian::valueno> slots);
 
-    /// Registers the counting with an Enquire; it counts during its next get_mset(). Call once,
-    /// after every add().
-    void attach(Xapian::Enquire& enquire);
+    /// Registers the counting with an Enquire over `database`; it counts during its next
+    /// get_mset(). Call once, after every add().
+    void attach(Xapian::Enquire& enquire, const Xapian::Database& database);
 
     /// Forgets any counts and counts with stock spies from the next attach() on (for when
     /// Xapian refused our spy: a remote shard).
