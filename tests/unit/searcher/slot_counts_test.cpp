@@ -73,7 +73,7 @@ TEST_SUITE("searcher") {
 }
 
 TEST_SUITE("searcher") {
-    TEST_CASE("slot_counts: over several shards (each read from its start), and past the end") {
+    TEST_CASE("slot_counts: over several shards in one database, and past the end") {
         // Xapian visits one shard's matches, then the next one's: document ids go back.
         Xapian::WritableDatabase shards[2] = {
             Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY),
