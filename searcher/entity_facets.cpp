@@ -14,7 +14,7 @@
 namespace gazette::search {
 namespace {
 
-/// Names whose key hashes a thread keeps: 16 MB, 32 at most while it grows.
+/// Names whose key hashes a thread keeps: a table of 32 MB (at most half full), 48 while it grows.
 constexpr std::size_t kMaxCachedNames = 1 << 20;
 
 /// 64-bit hashes -> 64-bit hashes, open addressing in one array (a key of 0 is taken as 1):

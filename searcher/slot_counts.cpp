@@ -70,9 +70,8 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
             return doc.get_value(slot);
         }
         const Xapian::docid did = doc.get_docid();
-        if (!records_started_ || did < last_did_) {  // matches come in document order; in case
+        if (last_did_ == 0 || did < last_did_) {  // matches come in document order; in case
             records_ = database_.valuestream_begin(slot);
-            records_started_ = true;
         }
         last_did_ = did;
         if (records_ == database_.valuestream_end(slot)) {
@@ -100,8 +99,7 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
     std::vector<CountTable>& tables_;
     Xapian::Database database_;  ///< the database the Enquire searches, for its value stream
     Xapian::ValueIterator records_;
-    bool records_started_ = false;
-    Xapian::docid last_did_ = 0;
+    Xapian::docid last_did_ = 0;  ///< the match records_ was last moved to; 0: not started
 };
 
 SlotCounts::SlotCounts(Counter counter) : counter_(counter) {}

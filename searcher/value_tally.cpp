@@ -8,16 +8,35 @@ void ValueTally::add(std::string_view value, Xapian::doccount count) {
     if (count == 0) {
         return;
     }
+    const XXH128_hash_t hash = XXH3_128bits(value.data(), value.size());
+    add_hashed(hash.low64, hash.high64, value, count);
+}
+
+void ValueTally::merge(const ValueTally& other) {
+    // The other table's entries keep their values' hashes: no value is hashed again.
+    for (const auto& entry : other.entries_) {
+        if (entry.count > 0) {
+            add_hashed(entry.low,
+                       entry.high,
+                       std::string_view(other.bytes_.data() + entry.offset, entry.length),
+                       entry.count);
+        }
+    }
+}
+
+void ValueTally::add_hashed(std::uint64_t low,
+                            std::uint64_t high,
+                            std::string_view value,
+                            Xapian::doccount count) {
     if ((size_ + 1) * 2 > entries_.size()) {
         grow();
     }
-    const XXH128_hash_t hash = XXH3_128bits(value.data(), value.size());
     const std::size_t mask = entries_.size() - 1;
-    for (std::size_t at = hash.low64 & mask;; at = (at + 1) & mask) {
+    for (std::size_t at = low & mask;; at = (at + 1) & mask) {
         Entry& entry = entries_[at];
         if (entry.count == 0) {
-            entry = {hash.low64,
-                     hash.high64,
+            entry = {low,
+                     high,
                      count,
                      static_cast<std::uint32_t>(bytes_.size()),
                      static_cast<std::uint32_t>(value.size())};
@@ -25,16 +44,12 @@ void ValueTally::add(std::string_view value, Xapian::doccount count) {
             ++size_;
             break;
         }
-        if (entry.low == hash.low64 && entry.high == hash.high64) {
+        if (entry.low == low && entry.high == high) {
             entry.count += count;
             break;
         }
     }
     total_ += count;
-}
-
-void ValueTally::merge(const ValueTally& other) {
-    other.for_each([this](std::string_view value, Xapian::doccount count) { add(value, count); });
 }
 
 void ValueTally::grow() {

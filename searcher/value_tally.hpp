@@ -58,6 +58,11 @@ class ValueTally {
         std::uint32_t offset = 0;    ///< the value: bytes_[offset, offset + length)
         std::uint32_t length = 0;
     };
+    /// add() for a value whose XXH3-128 hash is (low, high); count > 0.
+    void add_hashed(std::uint64_t low,
+                    std::uint64_t high,
+                    std::string_view value,
+                    Xapian::doccount count);
     void grow();
 
     std::vector<Entry> entries_;  ///< a power of two long, at most half full

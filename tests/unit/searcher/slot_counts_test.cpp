@@ -74,7 +74,7 @@ TEST_SUITE("searcher") {
 
 TEST_SUITE("searcher") {
     TEST_CASE("slot_counts: over several shards in one database, and past the end") {
-        // Xapian visits one shard's matches, then the next one's: document ids go back.
+        // Several shards in one Database: each match's record is looked up (slot_counts.cpp).
         Xapian::WritableDatabase shards[2] = {
             Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY),
             Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)};
