@@ -52,7 +52,7 @@ TEST_SUITE("common") {
         CHECK(entities::transliteration_variants("sky").empty());
     }
 
-    TEST_CASE("AliasTable: names, types and aliases; any spelling resolves to the entry") {
+    TEST_CASE("AliasTable: names, types and aliases, any spelling resolves to the entry") {
         auto table = entities::AliasTable::parse(
             "# comment\n"
             "\n"

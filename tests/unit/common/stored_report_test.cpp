@@ -31,7 +31,7 @@ TEST_SUITE("common") {
         CHECK(back->entities[0].variants == std::vector<std::string>{"Kim Jong-un"});
     }
 
-    TEST_CASE("stored_report: undated stays undated; garbage is an error") {
+    TEST_CASE("stored_report: undated stays undated, garbage is an error") {
         Report r;
         r.id = "002";
         auto back = parse_report(serialise_report(r));

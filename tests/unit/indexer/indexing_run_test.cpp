@@ -144,7 +144,7 @@ TEST_SUITE("indexer") {
         CHECK(stored_value(dir / "db", "kept", kSourceSlot) == dir / "new/a.txt");
     }
 
-    TEST_CASE("indexing_run: --delete drops reports by id; an unknown id is a problem") {
+    TEST_CASE("indexing_run: --delete drops reports by id, an unknown id is a problem") {
         TempDir dir;
         const std::string corpus = write_corpus(dir, 3, 2);
         index_into(dir / "db", {corpus});

@@ -25,7 +25,7 @@ TEST_SUITE("indexer") {
         CHECK(read.problems.empty());
     }
 
-    TEST_CASE("jsonl_reader: bad lines are problems with line numbers; the rest is read") {
+    TEST_CASE("jsonl_reader: bad lines are problems with line numbers, the rest is read") {
         const std::string feed =
             "{\"id\": \"ok\", \"text\": \"fine\"}\nnot json\n{\"id\": \"empty\"}\n[1,2]\n";
         const auto read = read_jsonl("feed.jsonl", feed, {});

@@ -55,7 +55,7 @@ TEST_SUITE("indexer") {
         CHECK(lines[3].too_long);
     }
 
-    TEST_CASE("line_reader: a slow pipe is read as it comes; ready() tells when it would wait") {
+    TEST_CASE("line_reader: a slow pipe is read as it comes, ready() tells when it would wait") {
         int fds[2];
         REQUIRE(pipe(fds) == 0);
         LineReader reader(fds[0], 1000);

@@ -65,7 +65,7 @@ TEST_SUITE("indexer") {
         CHECK(story_of(db, "retreat") == "retreat");
     }
 
-    TEST_CASE("story_keys: the seed reports are five stories; 003 rewrites none of them") {
+    TEST_CASE("story_keys: the seed reports are five stories, 003 rewrites none of them") {
         testing::TempDir dir;
         indexer::IndexRunOptions options;
         options.db_path = dir / "db";
@@ -82,7 +82,7 @@ TEST_SUITE("indexer") {
         }
     }
 
-    TEST_CASE("story_keys: re-indexing a report keeps its story; a copy indexed first leads") {
+    TEST_CASE("story_keys: re-indexing a report keeps its story, a copy indexed first leads") {
         testing::TempDir dir;
         dir.write("a/copy.md", testing::report("copy", "B", "Copy", testing::kWireCopy));
         dir.write("b/story.md", testing::report("story", "A", "Story", testing::kWireStory));

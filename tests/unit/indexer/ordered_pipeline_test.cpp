@@ -101,7 +101,7 @@ TEST_SUITE("indexer") {
                              std::runtime_error);
     }
 
-    TEST_CASE("ordered_pipeline: a slow producer gets idle calls; the producer sees a stop") {
+    TEST_CASE("ordered_pipeline: a slow producer gets idle calls, the producer sees a stop") {
         int idles = 0;
         bool producer_saw_stop = false;
         Pipeline(1, 2).run({

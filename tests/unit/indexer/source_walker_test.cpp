@@ -83,7 +83,7 @@ TEST_SUITE("indexer") {
               std::vector<std::string>{dir / "in/loop" + ": symbolic link loop; skipped"});
     }
 
-    TEST_CASE("source_walker: a file reached twice is read once; pipes are refused") {
+    TEST_CASE("source_walker: a file reached twice is read once, pipes are refused") {
         testing::TempDir dir;
         dir.write("in/a.txt", "A");
         fs::create_symlink("a.txt", dir.path() / "in/alias.txt");

@@ -75,7 +75,7 @@ TEST_SUITE("indexer") {
         CHECK(d.problems[0].message == "UTF-16LE text");
     }
 
-    TEST_CASE("text_decoding: NUL bytes and control bytes are binary; refused with the offset") {
+    TEST_CASE("text_decoding: NUL bytes and control bytes are binary, refused with the offset") {
         const auto nul = decode(std::string("text\0more", 9));
         CHECK_FALSE(nul.text);
         REQUIRE(nul.problems.size() == 1);

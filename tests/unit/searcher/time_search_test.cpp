@@ -62,7 +62,7 @@ struct FixedToday {
 
 TEST_SUITE("searcher") {
     // The seed check: the two reports of that day, and 002 only as undated.
-    TEST_CASE("time: date:2025-01-31 finds 001 and 004; undated 002 is only counted undated") {
+    TEST_CASE("time: date:2025-01-31 finds 001 and 004, undated 002 is only counted undated") {
         CHECK(ids(search_seeds("date:2025-01-31")) == Ids{"001", "004"});
         search::SearchRequest request;
         request.query = "troops";
@@ -122,7 +122,7 @@ TEST_SUITE("searcher") {
         CHECK(bad.error().message == "--from 'someday' is not a date");
     }
 
-    TEST_CASE("time: --sort date is newest first, ties by relevance; relevance ties newest first") {
+    TEST_CASE("time: --sort date is newest first, ties by relevance, relevance ties newest first") {
         search::SearchRequest request;
         request.query = "troops withdrawal";
         request.sort = search::SortOrder::Date;

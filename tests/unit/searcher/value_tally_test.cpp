@@ -47,7 +47,7 @@ TEST_SUITE("searcher") {
         CHECK(seen["2024-09"] == 1);
     }
 
-    TEST_CASE("value_tally: merge adds counts; a value's hash is the same in every table") {
+    TEST_CASE("value_tally: merge adds counts, a value's hash is the same in every table") {
         ValueTally a;
         ValueTally b;
         a.add("Reuters", 2);
