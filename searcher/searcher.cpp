@@ -118,19 +118,24 @@ Result<Xapian::Query> filters_of(const SearchRequest& request,
 }
 
 /// Runs `body`; when the indexer committed while it read, reads the new revision (`reopen`) and
-/// tries again.
+/// tries again. Reopening can itself meet a revision the indexer has already discarded (it commits
+/// every batch), so it is retried the same way.
 template <class Reopen, class Body>
 auto with_retries(const std::string& path, const Reopen& reopen, const Body& body)
     -> decltype(body()) {
     const auto give_up = std::chrono::steady_clock::now() + kRetryFor;
+    bool stale = false;
     for (;;) {
         try {
+            if (stale) {
+                reopen();
+            }
             return body();
         } catch (const Xapian::DatabaseModifiedError& e) {
             if (std::chrono::steady_clock::now() >= give_up) {
                 return tl::unexpected(db::translate(e, path));
             }
-            reopen();
+            stale = true;
         } catch (const Xapian::Error& e) {
             return tl::unexpected(db::translate(e, path));
         }
@@ -218,12 +223,13 @@ void Searcher::reopen() {
 }
 
 Result<void> Searcher::refresh() {
-    try {
-        reopen();
-    } catch (const Xapian::Error& e) {
-        return tl::unexpected(db::translate(e, path_));
-    }
-    return {};
+    return with_retries(
+        path_,
+        [this] { reopen(); },
+        [this]() -> Result<void> {
+            reopen();
+            return {};
+        });
 }
 
 Result<std::optional<Report>> Searcher::fetch(const std::string& id) {

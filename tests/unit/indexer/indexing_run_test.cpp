@@ -467,7 +467,9 @@ TEST_SUITE("indexer") {
         const std::string corpus = write_corpus(dir, 0, 600);
         index_into(dir / "db", {corpus_dir()});
         std::atomic<bool> done{false};
-        std::thread indexer([&] {
+        // A jthread: a failed REQUIRE below leaves the test through its destructor, which waits for
+        // the indexer instead of aborting the whole test binary.
+        std::jthread indexer([&] {
             indexer::IndexRunOptions options;
             options.batch_size = 5;  // many commits, so the searcher's view goes stale often
             options.jobs = 1;
@@ -483,7 +485,9 @@ TEST_SUITE("indexer") {
             request.query = "kursk";
             request.facets = (searches % 2) == 0;
             request.limit = 20;
-            REQUIRE(searcher->refresh());  // as gazette-serve does before each request
+            const auto refreshed =
+                searcher->refresh();  // as gazette-serve does before each request
+            REQUIRE_MESSAGE(refreshed, refreshed.error().message);
             const auto found = searcher->search(request);
             REQUIRE_MESSAGE(found, found.error().message);
             for (const auto& hit : found->hits) {
