@@ -1,6 +1,6 @@
 /// @file
-/// What a document's data holds: the report as the searcher shows it (JSON), and the content
-/// hash that tells the indexer whether a report changed since it was indexed.
+/// What a document's data holds: the report as the searcher shows it (a binary record), and the
+/// content hash that tells the indexer whether a report changed since it was indexed.
 #pragma once
 
 #include "common/error.hpp"
@@ -10,12 +10,12 @@
 
 namespace gazette {
 
-/// @return the report serialised for Xapian::Document::set_data(): its metadata as JSON, a NUL,
-/// then the body as it is.
+/// @return the report serialised for Xapian::Document::set_data(): "GZR2", its metadata as
+/// length-prefixed fields, then the body as it is.
 [[nodiscard]] std::string serialise_report(const Report& report);
 
-/// @return the report read back from document data; ErrorCode::DatabaseCorrupt when the data
-/// is not what serialise_report() writes.
+/// @return the report read back from document data (also the JSON record that versions before
+/// "GZR2" wrote); ErrorCode::DatabaseCorrupt when the data is neither.
 [[nodiscard]] Result<Report> parse_report(const std::string& data);
 
 /// @return a hex hash of everything a report indexes as (metadata and text) and of `pipeline`

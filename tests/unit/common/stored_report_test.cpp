@@ -74,4 +74,56 @@ TEST_SUITE("common") {
         CHECK(m.offset == 9);
         CHECK(back->body.substr(m.offset, m.text.size()) == m.text);
     }
+
+    TEST_CASE("stored_report: a record cut short or with a bad length is an error, never a crash") {
+        Report r;
+        r.id = "005";
+        r.title = "Puls withdrawal";
+        r.date = CalendarDate{2025, 2, 1};
+        r.entities.push_back({"Puls", EntityType::Organisation, {"Puls", "PULS"}, 3});
+        r.mentioned_dates.push_back({CalendarDate{2025, 1, 1},
+                                     CalendarDate{2025, 1, 31},
+                                     DateGranularity::Month,
+                                     "in January",
+                                     0});
+        const std::string record = serialise_report(r);
+        REQUIRE(record.starts_with("GZR2"));
+        // Every prefix that stops inside the metadata is refused (the body may be empty, so a
+        // record cut right after the metadata is whole).
+        const std::size_t metadata_end = record.size();  // r has no body
+        for (std::size_t n = 4; n < metadata_end; ++n) {
+            CAPTURE(n);
+            CHECK_FALSE(parse_report(record.substr(0, n)));
+        }
+        // A length far past the end (the id's length byte set to 127 and continued).
+        std::string bad = record;
+        bad[4] = static_cast<char>(0xff);
+        CHECK_FALSE(parse_report(bad));
+        CHECK(parse_report(bad).error().code == ErrorCode::DatabaseCorrupt);
+        // An entity type this version does not know.
+        Report one;
+        one.entities.push_back({"X", EntityType::Place, {}, 1});
+        std::string typed = serialise_report(one);
+        const std::size_t type_at = typed.find("\x01X") + 2;  // after the name "X"
+        REQUIRE(typed[type_at] == static_cast<char>(EntityType::Place));
+        typed[type_at] = 7;
+        CHECK_FALSE(parse_report(typed));
+    }
+
+    TEST_CASE("stored_report: the JSON record of databases indexed before still reads") {
+        const std::string legacy =
+            R"({"id":"001","title":"Kursk","outlet":"Kyiv Post","date":"2024-11-05","author":"A",)"
+            R"("url":"https://example.org","language":"en","source":"corpus/001.txt",)"
+            R"("entities":[{"name":"Kursk","type":"place","variants":["Kursk"],"mentions":2}],)"
+            R"("mentioned_dates":[]})";
+        const auto back = parse_report(legacy + std::string(1, '\0') + "Body text.");
+        REQUIRE(back);
+        CHECK(back->id == "001");
+        CHECK(back->outlet == "Kyiv Post");
+        CHECK(back->date == CalendarDate{2024, 11, 5});
+        CHECK(back->body == "Body text.");
+        REQUIRE(back->entities.size() == 1);
+        CHECK(back->entities[0].type == EntityType::Place);
+        CHECK(back->entities[0].mentions == 2);
+    }
 }
