@@ -56,7 +56,7 @@ std::string first_entity(const Xapian::Database& db, const std::string& id) {
     if (it == db.postlist_end(term)) {
         return {};
     }
-    auto report = parse_report(db.get_document(*it).get_data());
+    auto report = load_report(db.get_document(*it), WithBody::No);
     if (!report || report->entities.empty()) {
         return {};
     }

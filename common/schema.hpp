@@ -67,6 +67,7 @@ enum class Slot : Xapian::valueno {
     MinHash = 101,   ///< the report's MinHash signature (kMinHashes 32-bit values, little-endian)
     // Speed (110-119).
     FacetRecord = 110,  ///< the values of every facet slot in one (facet_record_slots())
+    Record = 111,       ///< the report but its body, as a hit shows it (common/stored_report.hpp)
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(Slot s) {

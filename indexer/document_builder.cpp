@@ -159,7 +159,7 @@ Xapian::Document build_document(const Report& report,
     index_mentioned_dates(doc, report.mentioned_dates);
     doc.add_value(schema::slot(schema::Slot::ContentHash), hash);
     doc.add_value(schema::slot(schema::Slot::Source), report.source);
-    doc.set_data(serialise_report(report));
+    store_report(report, doc);
     return doc;
 }
 

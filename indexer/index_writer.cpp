@@ -65,9 +65,9 @@ Result<void> IndexWriter::move_source(const std::string& id, const std::string& 
         // rewritten without touching its terms.
         Xapian::Document doc = database_.get_document(*it);
         doc.add_value(schema::slot(schema::Slot::Source), source);
-        if (auto report = parse_report(doc.get_data())) {
+        if (auto report = load_report(doc, WithBody::Yes)) {
             report->source = source;
-            doc.set_data(serialise_report(*report));
+            store_report(*report, doc);
         }
         database_.replace_document(*it, doc);
         return count_change();

@@ -238,7 +238,7 @@ Result<std::optional<Report>> Searcher::fetch(const std::string& id) {
     if (postings == database_.postlist_end(term)) {
         return std::optional<Report>();
     }
-    auto report = parse_report(database_.get_document(*postings).get_data());
+    auto report = load_report(database_.get_document(*postings), WithBody::Yes);
     if (!report) {
         return tl::unexpected(report.error());
     }
@@ -424,7 +424,8 @@ Result<void> Searcher::fill_hits(const SearchRequest& request,
     int rank = request.offset;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
-        auto report = parse_report(doc.get_data());
+        // The body only for a snippet: it is most of what Xapian would inflate.
+        auto report = load_report(doc, request.snippets ? WithBody::Yes : WithBody::No);
         if (!report) {
             return tl::unexpected(report.error());
         }

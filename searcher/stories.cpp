@@ -20,11 +20,10 @@ Result<FoldedReports> folded_reports(const Xapian::Database& database,
     FoldedReports folded;
     folded.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        auto report = parse_report(it.get_document().get_data());
+        auto report = load_report(it.get_document(), WithBody::No);
         if (!report) {
             return tl::unexpected(report.error());
         }
-        report->body.clear();
         folded.reports.push_back(std::move(*report));
     }
     return folded;

@@ -49,7 +49,7 @@ inline void prepare_all(indexer::ReadResult& read, std::string_view source) {
         const std::string hash = content_hash(report, indexer::kPipelineVersion);
         const auto prepared = pipeline().prepare(std::move(report), hash, text::thread_analyzer());
         // The stored report must read back: the searcher parses it for every hit.
-        if (!parse_report(prepared.document.get_data())) {
+        if (!load_report(prepared.document, WithBody::Yes)) {
             __builtin_trap();
         }
     }

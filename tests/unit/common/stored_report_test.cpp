@@ -1,8 +1,21 @@
 #include "common/stored_report.hpp"
 
+#include "common/schema.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace gazette;
+
+namespace {
+
+/// `r` stored in a document and read back, body included.
+Result<Report> round_trip(const Report& r) {
+    Xapian::Document doc;
+    store_report(r, doc);
+    return load_report(doc, WithBody::Yes);
+}
+
+}  // namespace
 
 TEST_SUITE("common") {
     TEST_CASE("stored_report: round-trips every field") {
@@ -16,7 +29,7 @@ TEST_SUITE("common") {
         r.body = "Line one.\nLine “two”.";
         r.source = "corpus/reports/004.txt";
         r.entities.push_back({"Kim Jong Un", EntityType::Person, {"Kim Jong-un"}, 2});
-        auto back = parse_report(serialise_report(r));
+        auto back = round_trip(r);
         REQUIRE(back);
         CHECK(back->id == r.id);
         CHECK(back->title == r.title);
@@ -34,10 +47,13 @@ TEST_SUITE("common") {
     TEST_CASE("stored_report: undated stays undated, garbage is an error") {
         Report r;
         r.id = "002";
-        auto back = parse_report(serialise_report(r));
+        auto back = round_trip(r);
         REQUIRE(back);
         CHECK_FALSE(back->date.has_value());
-        CHECK_FALSE(parse_report("not json"));
+        Xapian::Document garbage;
+        garbage.set_data("not json");
+        CHECK_FALSE(load_report(garbage, WithBody::Yes));
+        CHECK_FALSE(parse_record("not a record"));
     }
 
     TEST_CASE("stored_report: the content hash changes with content and pipeline only") {
@@ -63,7 +79,7 @@ TEST_SUITE("common") {
                                      DateGranularity::Month,
                                      "in November",
                                      9});
-        auto back = parse_report(serialise_report(r));
+        auto back = round_trip(r);
         REQUIRE(back);
         REQUIRE(back->mentioned_dates.size() == 1);
         const auto& m = back->mentioned_dates.front();
@@ -86,28 +102,49 @@ TEST_SUITE("common") {
                                      DateGranularity::Month,
                                      "in January",
                                      0});
-        const std::string record = serialise_report(r);
-        REQUIRE(record.starts_with("GZR2"));
-        // Every prefix that stops inside the metadata is refused (the body may be empty, so a
-        // record cut right after the metadata is whole).
-        const std::size_t metadata_end = record.size();  // r has no body
-        for (std::size_t n = 4; n < metadata_end; ++n) {
+        const std::string record = serialise_record(r);
+        REQUIRE(record.starts_with("GZR3"));
+        REQUIRE(parse_record(record));
+        // Every cut is refused, and so is anything after the last field.
+        for (std::size_t n = 0; n < record.size(); ++n) {
             CAPTURE(n);
-            CHECK_FALSE(parse_report(record.substr(0, n)));
+            CHECK_FALSE(parse_record(record.substr(0, n)));
         }
+        CHECK_FALSE(parse_record(record + "x"));
         // A length far past the end (the id's length byte set to 127 and continued).
         std::string bad = record;
         bad[4] = static_cast<char>(0xff);
-        CHECK_FALSE(parse_report(bad));
-        CHECK(parse_report(bad).error().code == ErrorCode::DatabaseCorrupt);
+        CHECK_FALSE(parse_record(bad));
+        CHECK(parse_record(bad).error().code == ErrorCode::DatabaseCorrupt);
         // An entity type this version does not know.
         Report one;
         one.entities.push_back({"X", EntityType::Place, {}, 1});
-        std::string typed = serialise_report(one);
+        std::string typed = serialise_record(one);
         const std::size_t type_at = typed.find("\x01X") + 2;  // after the name "X"
         REQUIRE(typed[type_at] == static_cast<char>(EntityType::Place));
         typed[type_at] = 7;
-        CHECK_FALSE(parse_report(typed));
+        CHECK_FALSE(parse_record(typed));
+        // In a document, a damaged record is the same error.
+        Xapian::Document doc;
+        store_report(r, doc);
+        doc.add_value(schema::slot(schema::Slot::Record), bad);
+        CHECK(load_report(doc, WithBody::No).error().code == ErrorCode::DatabaseCorrupt);
+    }
+
+    TEST_CASE("stored_report: without the body, nothing but the body is missing") {
+        Report r;
+        r.id = "003";
+        r.title = "Kursk";
+        r.body = "A long body.";
+        r.entities.push_back({"Kursk", EntityType::Place, {"Kursk"}, 1});
+        Xapian::Document doc;
+        store_report(r, doc);
+        const auto head = load_report(doc, WithBody::No);
+        REQUIRE(head);
+        CHECK(head->body.empty());
+        CHECK(head->title == "Kursk");
+        REQUIRE(head->entities.size() == 1);
+        CHECK(load_report(doc, WithBody::Yes)->body == "A long body.");
     }
 
     TEST_CASE("stored_report: the JSON record of databases indexed before still reads") {
@@ -116,7 +153,9 @@ TEST_SUITE("common") {
             R"("url":"https://example.org","language":"en","source":"corpus/001.txt",)"
             R"("entities":[{"name":"Kursk","type":"place","variants":["Kursk"],"mentions":2}],)"
             R"("mentioned_dates":[]})";
-        const auto back = parse_report(legacy + std::string(1, '\0') + "Body text.");
+        Xapian::Document doc;  // as versions before the record slot stored a report
+        doc.set_data(legacy + std::string(1, '\0') + "Body text.");
+        const auto back = load_report(doc, WithBody::Yes);
         REQUIRE(back);
         CHECK(back->id == "001");
         CHECK(back->outlet == "Kyiv Post");

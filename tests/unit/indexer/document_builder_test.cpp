@@ -58,9 +58,16 @@ TEST_SUITE("indexer") {
         CHECK(doc.get_value(schema::slot(schema::Slot::Date)) == "20250131");
         CHECK(doc.get_value(schema::slot(schema::Slot::Outlet)) == "Euromaidan Press");
         CHECK(doc.get_value(schema::slot(schema::Slot::ContentHash)) == "hash1");
-        auto stored = parse_report(doc.get_data());
+        auto stored = load_report(doc, WithBody::Yes);
         REQUIRE(stored);
         CHECK(stored->body == sample().body);
+        CHECK(stored->title == sample().title);
+        // The body is the data, the rest a record of its own: a hit without snippet reads no body.
+        CHECK(doc.get_data() == sample().body);
+        auto without = load_report(doc, WithBody::No);
+        REQUIRE(without);
+        CHECK(without->body.empty());
+        CHECK(without->outlet == sample().outlet);
     }
 
     TEST_CASE("document_builder: mentioned dates become filter terms and facet slots") {
@@ -98,7 +105,7 @@ TEST_SUITE("indexer") {
         const auto plain = indexer::build_document(sample(), "h", analyzer);
         CHECK(plain.get_value(schema::slot(schema::Slot::MentionMonths)).empty());
         CHECK(plain.get_value(schema::slot(schema::Slot::MentionYears)).empty());
-        auto stored = parse_report(doc.get_data());
+        auto stored = load_report(doc, WithBody::No);
         REQUIRE(stored);
         CHECK(stored->mentioned_dates.size() == 3);
     }
