@@ -4,13 +4,27 @@
 #include "common/text/compound.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <string_view>
 
 namespace gazette::search {
 namespace {
 
 constexpr std::size_t kMinSplitWord = 6;
 constexpr std::size_t kMinHalf = 3;
+
+/// English suffixes of three letters or more. A word that ends in one is derived ("kicking",
+/// "careless"), not two words run together, even when a broken line ("kick- ing") put the suffix
+/// in the index on its own: split, it would match a phrase no one wrote and mark "ing" in snippets.
+bool is_suffix(std::string_view tail) {
+    static constexpr std::array<std::string_view, 34> kSuffixes = {
+        "ing",  "ings",  "ers",  "est",  "ness", "ment",  "ments", "tion", "tions",
+        "sion", "sions", "able", "ible", "ful",  "less",  "ous",   "ive",  "ives",
+        "ism",  "isms",  "ist",  "ists", "ity",  "ities", "ize",   "ized", "izes",
+        "ise",  "ised",  "ises", "ally", "ence", "ance",  "ship"};
+    return std::find(kSuffixes.begin(), kSuffixes.end(), tail) != kSuffixes.end();
+}
 
 }  // namespace
 
@@ -42,7 +56,8 @@ std::vector<std::pair<std::string, std::string>> compound_splits(const std::stri
     for (std::size_t at = kMinHalf; at + kMinHalf <= word.size(); ++at) {
         std::string head = word.substr(0, at);
         std::string tail = word.substr(at);
-        if (text::Analyzer::is_stopword(head) || text::Analyzer::is_stopword(tail)) {
+        if (text::Analyzer::is_stopword(head) || text::Analyzer::is_stopword(tail) ||
+            is_suffix(tail)) {
             continue;
         }
         if (database.term_exists(schema::word_term(schema::prefix::kBody, head)) &&

@@ -23,7 +23,8 @@ namespace gazette::search {
 
 /// @return the ways a solid word splits into two words that both occur in the database
 /// ("frontline" -> {"front", "line"}). Words under 6 letters, halves under 3 letters, halves that
-/// are function words ("with" + "draw") and words that are not plain ASCII letters are not split.
+/// are function words ("with" + "draw"), tails that are suffixes ("kick" + "ing") and words that
+/// are not plain ASCII letters are not split.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> compound_splits(
     const std::string& word, const Xapian::Database& database);
 

@@ -59,8 +59,17 @@ TEST_SUITE("searcher") {
     TEST_CASE("synonyms: the expander makes one OP_SYNONYM of what occurs in the database") {
         Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
         Xapian::Document doc;
-        for (const char* term :
-             {"Zretreat", "Zdefens", "Zdefenc", "pulled", "back", "front", "line", "Zfrontlin"}) {
+        for (const char* term : {"Zretreat",
+                                 "Zdefens",
+                                 "Zdefenc",
+                                 "pulled",
+                                 "back",
+                                 "front",
+                                 "line",
+                                 "Zfrontlin",
+                                 "kick",
+                                 "ing",
+                                 "Zkick"}) {
             doc.add_term(term);
         }
         db.add_document(doc);
@@ -79,6 +88,10 @@ TEST_SUITE("searcher") {
         // A solid compound also matches its words apart.
         CHECK(expander.word("frontline", highlight).get_description() ==
               "Query((Zfrontlin SYNONYM (front PHRASE 2 line)))");
+        // A word and a suffix are no compound, even when the suffix occurs alone ("kick-ing").
+        search::Highlight kicking;
+        CHECK(expander.word("kicking", kicking).get_description() == "Query(Zkick)");
+        CHECK(kicking.words.count("ing") == 0);
         auto match = expander.phrase_at({"pull", "back", "now"}, 0, highlight);
         REQUIRE(match);
         CHECK(match->words == 2);
