@@ -119,12 +119,14 @@ Result<Xapian::Query> filters_of(const SearchRequest& request,
 
 /// Runs `body`; when the indexer committed while it read, reads the new revision (`reopen`) and
 /// tries again. Reopening can itself meet a revision the indexer has already discarded (it commits
-/// every batch), so it is retried the same way.
+/// every batch), so it is retried the same way. With `reopen_first`, reopens before the first try.
 template <class Reopen, class Body>
-auto with_retries(const std::string& path, const Reopen& reopen, const Body& body)
-    -> decltype(body()) {
+auto with_retries(const std::string& path,
+                  const Reopen& reopen,
+                  const Body& body,
+                  bool reopen_first = false) -> decltype(body()) {
     const auto give_up = std::chrono::steady_clock::now() + kRetryFor;
-    bool stale = false;
+    bool stale = reopen_first;
     for (;;) {
         try {
             if (stale) {
@@ -224,12 +226,7 @@ void Searcher::reopen() {
 
 Result<void> Searcher::refresh() {
     return with_retries(
-        path_,
-        [this] { reopen(); },
-        [this]() -> Result<void> {
-            reopen();
-            return {};
-        });
+        path_, [this] { reopen(); }, []() -> Result<void> { return {}; }, /*reopen_first=*/true);
 }
 
 Result<std::optional<Report>> Searcher::fetch(const std::string& id) {
