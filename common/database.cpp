@@ -183,6 +183,10 @@ Result<void> check_writable(const std::string& path) {
     return {};
 }
 
+namespace {
+constexpr int kBlockSize = 32 * 1024;
+}  // namespace
+
 Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, WriteMode mode) {
     std::error_code ec;
     if (auto ok = check_writable(path); !ok) {
@@ -194,7 +198,11 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, Write
             ec);
         const int flags =
             mode == WriteMode::Rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
-        Xapian::WritableDatabase database(path, flags);
+        // 32 KB B-tree blocks instead of Xapian's 8 KB: fewer reads per posting list and value
+        // stream. On the 37,554 AllSides articles, searches ran about 10% faster (plain p50 and
+        // facet p50/p99) for 15% more disk; indexing took as long (BENCHMARKS.md). Only a new
+        // database gets it: Xapian keeps an existing one's block size.
+        Xapian::WritableDatabase database(path, flags, kBlockSize);
         const std::string version = database.get_metadata(std::string(schema::kVersionKey));
         if (version.empty() && database.get_doccount() == 0) {
             database.set_metadata(std::string(schema::kVersionKey),
