@@ -4,6 +4,9 @@
 #include "tests/unit/test_support.hpp"
 
 #include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <filesystem>
 
 using namespace gazette;
 
@@ -24,5 +27,34 @@ TEST_SUITE("common") {
         CHECK(db::local_shards(dir / "remote.stub").empty());
         dir.write("odd.stub", "auto\n");
         CHECK(db::local_shards(dir / "odd.stub").empty());
+    }
+
+    TEST_CASE("database: a new database is written in 32 KB blocks") {
+        // Glass tables grow a block at a time: each file is a whole number of blocks. With
+        // Xapian's default 8 KB blocks, tables of 24 KB showed up here.
+        testing::TempDir dir;
+        {
+            auto db = db::open_for_writing(dir / "db", db::WriteMode::CreateOrOpen);
+            REQUIRE(db);
+            Xapian::Document doc;
+            doc.add_term("Qone");
+            doc.set_data("text");
+            db->add_document(doc);
+            db->commit();
+        }
+        int tables = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(dir / "db")) {
+            if (entry.path().extension() != ".glass") {
+                continue;
+            }
+            const auto size = std::filesystem::file_size(entry.path());
+            if (size == 0) {
+                continue;  // a table no document uses yet
+            }
+            ++tables;
+            CAPTURE(entry.path().filename().string());
+            CHECK(size % (32 * 1024) == 0);
+        }
+        CHECK(tables > 0);
     }
 }
