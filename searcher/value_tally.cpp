@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <cstring>
+
 namespace gazette::search {
 
 void ValueTally::add(std::string_view value, Xapian::doccount count) {
@@ -9,23 +11,20 @@ void ValueTally::add(std::string_view value, Xapian::doccount count) {
         return;
     }
     const XXH128_hash_t hash = XXH3_128bits(value.data(), value.size());
-    add_hashed(hash.low64, hash.high64, value, count);
+    add_hashed(hash.low64, static_cast<std::uint32_t>(hash.high64 >> 32), value, count);
 }
 
 void ValueTally::merge(const ValueTally& other) {
     // The other table's entries keep their values' hashes: no value is hashed again.
     for (const auto& entry : other.entries_) {
         if (entry.count > 0) {
-            add_hashed(entry.low,
-                       entry.high,
-                       std::string_view(other.bytes_.data() + entry.offset, entry.length),
-                       entry.count);
+            add_hashed(entry.low, entry.high, other.value_at(entry.offset), entry.count);
         }
     }
 }
 
 void ValueTally::add_hashed(std::uint64_t low,
-                            std::uint64_t high,
+                            std::uint32_t high,
                             std::string_view value,
                             Xapian::doccount count) {
     if ((size_ + 1) * 2 > entries_.size()) {
@@ -35,11 +34,9 @@ void ValueTally::add_hashed(std::uint64_t low,
     for (std::size_t at = low & mask;; at = (at + 1) & mask) {
         Entry& entry = entries_[at];
         if (entry.count == 0) {
-            entry = {low,
-                     high,
-                     count,
-                     static_cast<std::uint32_t>(bytes_.size()),
-                     static_cast<std::uint32_t>(value.size())};
+            entry = {low, high, count, static_cast<std::uint32_t>(bytes_.size())};
+            const auto length = static_cast<std::uint32_t>(value.size());
+            bytes_.append(reinterpret_cast<const char*>(&length), sizeof length);
             bytes_.append(value);
             ++size_;
             break;
@@ -66,6 +63,12 @@ void ValueTally::grow() {
         }
         entries_[at] = entry;
     }
+}
+
+std::string_view ValueTally::value_at(std::uint32_t offset) const {
+    std::uint32_t length = 0;
+    std::memcpy(&length, bytes_.data() + offset, sizeof length);
+    return {bytes_.data() + offset + sizeof length, length};
 }
 
 }  // namespace gazette::search
