@@ -40,23 +40,16 @@ Xapian::doccount with_value(const CountTable& table) {
 }
 
 /// Counts per month or year from counts per joined list ("2024-08 2024-11": 3 adds 3 to each):
-/// exact, as a report lists each month or year once. In value order.
+/// exact, as a report lists each month or year once. In value order. A broad search has as many
+/// lists as matches: each value is counted in a flat table, not looked up in a std::map.
 std::vector<FacetCount> split_counts(const CountTable& table) {
-    std::map<std::string, Xapian::doccount, std::less<>> split;
+    CountTable split;
     table.for_each([&](std::string_view joined, Xapian::doccount count) {
         for (const auto value : split_facet_value(joined)) {
-            auto at = split.find(value);
-            if (at == split.end()) {
-                at = split.emplace(std::string(value), 0).first;
-            }
-            at->second += count;
+            split.add(value, count);
         }
     });
-    std::vector<FacetCount> counts;
-    for (auto& [value, count] : split) {
-        counts.push_back({value, count});
-    }
-    return counts;
+    return counts_of(split);
 }
 
 }  // namespace
