@@ -96,7 +96,11 @@ Feedback with_feedback(Xapian::Enquire& enquire,
     });
     std::vector<std::pair<double, std::string>> weighted;
     for (const auto& [term, c] : shared) {
-        const double weight = offer_weight(*c, R, database.get_termfreq(*term), N);
+        const Xapian::doccount n = database.get_termfreq(*term);
+        if (n > params.long_list && n > params.max_share * N) {
+            continue;
+        }
+        const double weight = offer_weight(*c, R, n, N);
         if (weight > 0) {
             weighted.emplace_back(weight, *term);
         }

@@ -19,6 +19,11 @@ struct FeedbackParams {
     Xapian::termcount terms = 20;     ///< expansion terms added
     Xapian::doccount min_shared = 2;  ///< best matches an expansion term must be in
     std::size_t lookups = 100;        ///< candidate terms whose frequency is looked up
+    /// Words in more than this share of the reports, and in more than `long_list` of them, are
+    /// not added: they weigh little, and their posting lists, the longest, were most of the
+    /// re-ranked query's cost (BENCHMARKS.md). Below `long_list` reports a list is cheap.
+    double max_share = 0.1;
+    Xapian::doccount long_list = 1000;
     double weight = 0.3;  ///< the best expansion term's weight, relative to a query term
 };
 

@@ -84,4 +84,24 @@ TEST_SUITE("searcher") {
         REQUIRE(feedback.terms.size() == 1);
         CHECK(feedback.terms.front() == std::string(schema::prefix::kStemmed) + "ceasefire");
     }
+
+    TEST_CASE("feedback: a word in most reports of a large database is not added") {
+        // 1,503 reports: the three matches share `ceasefire` (3 reports) and `common` (1,203:
+        // 80%, a long posting list that would weigh little).
+        std::vector<std::string> reports(3, "brigade ceasefire common");
+        reports.insert(reports.end(), 1200, "common filler");
+        reports.insert(reports.end(), 300, "other filler");
+        const auto db = database_of(reports);
+        const Xapian::Query query(std::string(schema::prefix::kStemmed) + "brigade");
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        search::FeedbackParams params;
+        const auto capped = search::with_feedback(enquire, db, query, params);
+        CHECK(has(capped.terms, "ceasefire"));
+        CHECK_FALSE(has(capped.terms, "common"));
+        params.max_share = 1.0;  // no cap: `common` still weighs something, and is added
+        const auto uncapped = search::with_feedback(enquire, db, query, params);
+        CHECK(has(uncapped.terms, "ceasefire"));
+        CHECK(has(uncapped.terms, "common"));
+    }
 }
