@@ -44,7 +44,8 @@ bool StemmedWordDecider::operator()(const std::string& term) const {
 Feedback with_feedback(Xapian::Enquire& enquire,
                        const Xapian::Database& database,
                        const Xapian::Query& query,
-                       const FeedbackParams& params) {
+                       const FeedbackParams& params,
+                       TermFrequencies& frequencies) {
     Feedback feedback{query, {}};
     const Xapian::MSet best = enquire.get_mset(0, params.documents);
     if (best.empty()) {
@@ -54,17 +55,26 @@ Feedback with_feedback(Xapian::Enquire& enquire,
     // `min_shared` of them have are looked up in the index (one look-up per word and shard, the
     // cost of feedback): a word one report has says what that report is about, not the query.
     const StemmedWordDecider stemmed;
+    const std::string prefix(schema::prefix::kStemmed);
     const double average_length = std::max(database.get_avlength(), 1.0);
     std::unordered_map<std::string, Candidate> candidates;
     for (auto it = best.begin(); it != best.end(); ++it) {
         const Xapian::Document doc = it.get_document();
         const double length = database.get_doclength(*it);
-        for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
-            if (!stemmed(*term)) {
+        // A term list is in term order, so the stemmed words ("Z...") are one run of it: the
+        // rest (unstemmed words, prefixed fields) is skipped without a look at each term.
+        auto term = doc.termlist_begin();
+        term.skip_to(prefix);
+        for (; term != doc.termlist_end(); ++term) {
+            const std::string word = *term;
+            if (word.compare(0, prefix.size(), prefix) != 0) {
+                break;
+            }
+            if (!stemmed(word)) {
                 continue;
             }
             const double wdf = std::max<Xapian::termcount>(term.get_wdf(), 1);
-            Candidate& c = candidates[*term];
+            Candidate& c = candidates[word];
             ++c.matches;
             c.saturated += (kExpandK + 1) * wdf / (kExpandK * length / average_length + wdf);
         }
@@ -96,7 +106,7 @@ Feedback with_feedback(Xapian::Enquire& enquire,
     });
     std::vector<std::pair<double, std::string>> weighted;
     for (const auto& [term, c] : shared) {
-        const Xapian::doccount n = database.get_termfreq(*term);
+        const Xapian::doccount n = frequencies.of(database, *term);
         if (n > params.long_list && n > params.max_share * N) {
             continue;
         }
@@ -128,6 +138,14 @@ Feedback with_feedback(Xapian::Enquire& enquire,
                       query,
                       Xapian::Query(Xapian::Query::OP_OR, expansion.begin(), expansion.end()));
     return feedback;
+}
+
+Feedback with_feedback(Xapian::Enquire& enquire,
+                       const Xapian::Database& database,
+                       const Xapian::Query& query,
+                       const FeedbackParams& params) {
+    TermFrequencies frequencies;
+    return with_feedback(enquire, database, query, params, frequencies);
 }
 
 }  // namespace gazette::search

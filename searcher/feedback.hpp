@@ -5,6 +5,8 @@
 /// expand weights). They only re-rank: the set of matches and its count stay the query's own.
 #pragma once
 
+#include "searcher/term_frequencies.hpp"
+
 #include <xapian.h>
 
 #include <string>
@@ -34,7 +36,15 @@ struct Feedback {
 };
 
 /// Runs `enquire` (whose query is set) for its best matches, and returns its query with their
-/// most telling stemmed body terms added to re-rank the matches (OP_AND_MAYBE).
+/// most telling stemmed body terms added to re-rank the matches (OP_AND_MAYBE). The words'
+/// frequencies come from `frequencies` (kept by the searcher between searches).
+[[nodiscard]] Feedback with_feedback(Xapian::Enquire& enquire,
+                                     const Xapian::Database& database,
+                                     const Xapian::Query& query,
+                                     const FeedbackParams& params,
+                                     TermFrequencies& frequencies);
+
+/// The same, looking every frequency up afresh.
 [[nodiscard]] Feedback with_feedback(Xapian::Enquire& enquire,
                                      const Xapian::Database& database,
                                      const Xapian::Query& query,

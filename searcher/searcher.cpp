@@ -218,7 +218,9 @@ Result<std::optional<Report>> Searcher::find_report(const std::string& id) {
 }
 
 void Searcher::reopen() {
-    database_.reopen();
+    if (database_.reopen()) {
+        term_frequencies_.forget();  // they were the old revision's
+    }
     for (auto& part : counting_parts_) {
         part.reopen();
     }
@@ -325,7 +327,8 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     Xapian::Enquire enquire = make_enquire(plan.query, request, plan.bound.ranked);
     const bool by_relevance = request.sort != SortOrder::Date && plan.bound.ranked;
     if (request.feedback && by_relevance && plan.bound.words >= ranking.feedback.min_words) {
-        Feedback feedback = with_feedback(enquire, database_, plan.query, ranking.feedback);
+        Feedback feedback =
+            with_feedback(enquire, database_, plan.query, ranking.feedback, term_frequencies_);
         plan.query = feedback.query;
         response.feedback_terms = std::move(feedback.terms);
         enquire.set_query(plan.query);

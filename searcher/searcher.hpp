@@ -13,6 +13,7 @@
 #include "searcher/query_binder.hpp"
 #include "searcher/snippet.hpp"
 #include "searcher/synonyms.hpp"
+#include "searcher/term_frequencies.hpp"
 
 #include <xapian.h>
 
@@ -162,6 +163,8 @@ class Searcher {
     /// The local shards grouped into one database per core, to count facets on every core at
     /// once (empty: count on this thread). They move to each revision with database_.
     std::vector<Xapian::Database> counting_parts_;
+    /// Frequencies of the words feedback looked up, in the revision database_ reads.
+    TermFrequencies term_frequencies_;
     /// Our own facet counter until a remote shard refuses it (slot_counts.hpp).
     SlotCounts::Counter facet_counter_ = SlotCounts::Counter::Own;
 };
