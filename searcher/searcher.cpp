@@ -147,14 +147,18 @@ auto with_retries(const std::string& path,
 /// Counts every match of `query` in `database` into `counts`. @return how many matched.
 Xapian::doccount count_in(const Xapian::Database& database,
                           const Xapian::Query& query,
-                          SlotCounts& counts) {
+                          SlotCounts& counts,
+                          FacetRecordCache* cache = nullptr) {
     // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
     Xapian::Enquire counter(database);
     counter.set_query(query);
     counter.set_weighting_scheme(Xapian::BoolWeight());
     counter.set_docid_order(Xapian::Enquire::DONT_CARE);
-    counts.attach(counter, database);
-    return counter.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
+    counts.attach(counter, database, cache);
+    const Xapian::doccount total =
+        counter.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
+    counts.finish();
+    return total;
 }
 
 /// @return the local shards of the database at `path` grouped into one database per core, to
@@ -204,6 +208,7 @@ Result<Searcher> Searcher::open(const std::string& path, const std::string& gaze
     }
     Searcher searcher(std::move(*database), path, std::move(*aliases));
     searcher.counting_parts_ = counting_parts(path);
+    searcher.record_caches_.resize(std::max<std::size_t>(1, searcher.counting_parts_.size()));
     return searcher;
 }
 
@@ -218,11 +223,17 @@ Result<std::optional<Report>> Searcher::find_report(const std::string& id) {
 }
 
 void Searcher::reopen() {
+    // What was kept of the old revision goes: a report re-indexed keeps its document id.
     if (database_.reopen()) {
-        term_frequencies_.forget();  // they were the old revision's
+        term_frequencies_.forget();
+        if (counting_parts_.empty()) {
+            record_caches_.front().forget();
+        }
     }
-    for (auto& part : counting_parts_) {
-        part.reopen();
+    for (std::size_t k = 0; k < counting_parts_.size(); ++k) {
+        if (counting_parts_[k].reopen()) {
+            record_caches_[k].forget();
+        }
     }
 }
 
@@ -380,8 +391,12 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
         // Local shards: each core counts its part of them, and the parts add up. Xapian's
         // reference counts are not atomic, so each thread builds its own copy of the query.
         const std::string serialised = query.serialise();
-        const auto count_part = [&serialised](const Xapian::Database& part, SlotCounts& into) {
-            return count_in(part, Xapian::Query::unserialise(serialised), into);
+        const bool keep = keep_facet_records;
+        const auto count_part = [&serialised, keep](const Xapian::Database& part,
+                                                    SlotCounts& into,
+                                                    FacetRecordCache& cache) {
+            return count_in(
+                part, Xapian::Query::unserialise(serialised), into, keep ? &cache : nullptr);
         };
         std::vector<std::unique_ptr<SlotCounts>> part_counts;
         std::vector<std::future<Xapian::doccount>> others;
@@ -390,9 +405,11 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
             others.push_back(std::async(std::launch::async,
                                         count_part,
                                         std::cref(counting_parts_[k]),
-                                        std::ref(*part_counts.back())));
+                                        std::ref(*part_counts.back()),
+                                        std::ref(record_caches_[k])));
         }
-        Xapian::doccount total = count_in(counting_parts_.front(), query, counts);
+        Xapian::doccount total = count_in(
+            counting_parts_.front(), query, counts, keep ? &record_caches_.front() : nullptr);
         for (std::size_t k = 0; k < others.size(); ++k) {
             total += others[k].get();
             counts.merge(*part_counts[k]);
@@ -401,7 +418,8 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
     }
     if (facet_counter_ == SlotCounts::Counter::Own) {
         try {
-            return count_in(database_, query, counts);
+            return count_in(
+                database_, query, counts, keep_facet_records ? &record_caches_.front() : nullptr);
         } catch (const Xapian::UnimplementedError&) {
             // A remote shard: a stock xapian-tcpsrv runs only Xapian's own match spies. From
             // now on this searcher counts with them.

@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/report.hpp"
 #include "searcher/explain.hpp"
+#include "searcher/facet_record_cache.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/feedback.hpp"
 #include "searcher/query_binder.hpp"
@@ -123,6 +124,11 @@ class Searcher {
     [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
 
     RankingParams ranking;
+    /// Keep the facet records counted between searches (facet_record_cache.hpp): a searcher
+    /// that answers many searches (gazette-serve's) counts facets faster from its second search
+    /// on; one that answers one (gazette-search) would only pay for keeping them. Up to
+    /// FacetRecordCache::kDefaultBudget per core.
+    bool keep_facet_records = false;
     /// The listed synonyms (gazette-search loads corpus/synonyms.tsv); spelling and compound
     /// variants need no table.
     SynonymTable synonyms;
@@ -163,6 +169,9 @@ class Searcher {
     /// The local shards grouped into one database per core, to count facets on every core at
     /// once (empty: count on this thread). They move to each revision with database_.
     std::vector<Xapian::Database> counting_parts_;
+    /// The facet records counted so far: one cache per counting part (one when there are no
+    /// parts, for database_). Each moves to a new revision with its part.
+    std::vector<FacetRecordCache> record_caches_ = std::vector<FacetRecordCache>(1);
     /// Frequencies of the words feedback looked up, in the revision database_ reads.
     TermFrequencies term_frequencies_;
     /// Our own facet counter until a remote shard refuses it (slot_counts.hpp).

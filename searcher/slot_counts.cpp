@@ -12,8 +12,9 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
   public:
     OwnSpy(const std::vector<std::vector<Xapian::valueno>>& slots,
            std::vector<CountTable>& tables,
-           const Xapian::Database& database)
-        : tables_(tables), database_(database) {
+           const Xapian::Database& database,
+           FacetRecordCache* cache)
+        : tables_(tables), database_(database), cache_(cache) {
         const auto& in_record = schema::facet_record_slots();
         by_field_.resize(in_record.size());
         for (std::size_t t = 0; t < slots.size(); ++t) {
@@ -27,27 +28,37 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
                 }
             }
         }
+        if (cache_ != nullptr) {
+            cache_->begin(by_field_, tables_.size());
+        }
+    }
+
+    /// Adds what the cache counted to the tables.
+    void finish() {
+        if (cache_ != nullptr) {
+            cache_->finish(tables_);
+        }
     }
 
     void operator()(const Xapian::Document& doc, double /*wt*/) override {
+        const Xapian::docid did = doc.get_docid();
+        if (cache_ != nullptr && cache_->count_held(did)) {
+            count_slots(doc, outside_record_);
+            return;
+        }
         const std::string record = record_of(doc);
         if (record.empty()) {
             count_slots(doc, reads_);
             return;
         }
-        std::string_view rest = record;
-        for (std::size_t field = 0; field < by_field_.size(); ++field) {
-            const auto end = rest.find(schema::kFacetRecordSeparator);
-            const std::string_view value = rest.substr(0, end);
-            if (!value.empty()) {
-                for (const auto table : by_field_[field]) {
-                    tables_[table].add(value);
+        if (cache_ == nullptr || !cache_->count_new(did, record)) {
+            for_each_record_value(record, [this](std::size_t field, std::string_view value) {
+                if (field < by_field_.size()) {
+                    for (const auto table : by_field_[field]) {
+                        tables_[table].add(value);
+                    }
                 }
-            }
-            if (end == std::string_view::npos) {
-                break;
-            }
-            rest.remove_prefix(end + 1);
+            });
         }
         count_slots(doc, outside_record_);
     }
@@ -100,6 +111,7 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
     Xapian::Database database_;  ///< the database the Enquire searches, for its value stream
     Xapian::ValueIterator records_;
     Xapian::docid last_did_ = 0;  ///< the match records_ was last moved to; 0: not started
+    FacetRecordCache* cache_;     ///< the records counted before, or null
 };
 
 SlotCounts::SlotCounts(Counter counter) : counter_(counter) {}
@@ -112,9 +124,11 @@ std::size_t SlotCounts::add(std::vector<Xapian::valueno> slots) {
     return slots_.size() - 1;
 }
 
-void SlotCounts::attach(Xapian::Enquire& enquire, const Xapian::Database& database) {
+void SlotCounts::attach(Xapian::Enquire& enquire,
+                        const Xapian::Database& database,
+                        FacetRecordCache* cache) {
     if (counter_ == Counter::Own) {
-        own_ = std::make_unique<OwnSpy>(slots_, tables_, database);
+        own_ = std::make_unique<OwnSpy>(slots_, tables_, database, cache);
         enquire.add_matchspy(own_.get());
         return;
     }
@@ -124,6 +138,12 @@ void SlotCounts::attach(Xapian::Enquire& enquire, const Xapian::Database& databa
             stock_[t].push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
             enquire.add_matchspy(stock_[t].back().get());
         }
+    }
+}
+
+void SlotCounts::finish() {
+    if (own_) {
+        own_->finish();
     }
 }
 

@@ -7,6 +7,7 @@
 /// shards.
 #pragma once
 
+#include "searcher/facet_record_cache.hpp"
 #include "searcher/value_tally.hpp"
 
 #include <xapian.h>
@@ -37,8 +38,15 @@ class SlotCounts {
     std::size_t add(std::vector<Xapian::valueno> slots);
 
     /// Registers the counting with an Enquire over `database`; it counts during its next
-    /// get_mset(). Call once, after every add().
-    void attach(Xapian::Enquire& enquire, const Xapian::Database& database);
+    /// get_mset(), then finish() completes the counts. Call once, after every add(). With a
+    /// `cache` (kept for `database` between searches), our spy counts the records it holds from
+    /// it, and keeps the others.
+    void attach(Xapian::Enquire& enquire,
+                const Xapian::Database& database,
+                FacetRecordCache* cache = nullptr);
+
+    /// Completes the counts once the get_mset() of attach() has run.
+    void finish();
 
     /// Forgets any counts and counts with stock spies from the next attach() on (for when
     /// Xapian refused our spy: a remote shard).

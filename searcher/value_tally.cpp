@@ -6,12 +6,26 @@
 
 namespace gazette::search {
 
+ValueTally::Hash ValueTally::hash_of(std::string_view value) {
+    const XXH128_hash_t hash = XXH3_128bits(value.data(), value.size());
+    return {hash.low64, static_cast<std::uint32_t>(hash.high64 >> 32)};
+}
+
 void ValueTally::add(std::string_view value, Xapian::doccount count) {
     if (count == 0) {
         return;
     }
-    const XXH128_hash_t hash = XXH3_128bits(value.data(), value.size());
-    add_hashed(hash.low64, static_cast<std::uint32_t>(hash.high64 >> 32), value, count);
+    add(hash_of(value), value, count);
+}
+
+void ValueTally::reserve(std::size_t values) {
+    std::size_t capacity = entries_.empty() ? 64 : entries_.size();
+    while ((size_ + values) * 2 > capacity) {
+        capacity *= 2;
+    }
+    if (capacity != entries_.size()) {
+        rehash(capacity);
+    }
 }
 
 void ValueTally::merge(const ValueTally& other) {
@@ -50,8 +64,12 @@ void ValueTally::add_hashed(std::uint64_t low,
 }
 
 void ValueTally::grow() {
+    rehash(entries_.empty() ? 64 : entries_.size() * 2);
+}
+
+void ValueTally::rehash(std::size_t capacity) {
     std::vector<Entry> old = std::move(entries_);
-    entries_.assign(old.empty() ? 64 : old.size() * 2, Entry{});
+    entries_.assign(capacity, Entry{});
     const std::size_t mask = entries_.size() - 1;
     for (const auto& entry : old) {
         if (entry.count == 0) {

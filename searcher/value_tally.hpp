@@ -20,8 +20,25 @@ namespace gazette::search {
 
 class ValueTally {
   public:
+    /// 96 bits of a value's XXH3-128 hash: what the table tells values apart by.
+    struct Hash {
+        std::uint64_t low = 0;
+        std::uint32_t high = 0;
+    };
+    [[nodiscard]] static Hash hash_of(std::string_view value);
+
     /// Adds `count` matches with `value` (not empty).
     void add(std::string_view value, Xapian::doccount count = 1);
+
+    /// The same, for a value whose hash the caller kept (hash_of(value)).
+    void add(const Hash& hash, std::string_view value, Xapian::doccount count) {
+        if (count > 0) {
+            add_hashed(hash.low, hash.high, value, count);
+        }
+    }
+
+    /// Makes room for `values` distinct values, so that adding them grows the table once.
+    void reserve(std::size_t values);
 
     /// Adds every count of `other`.
     void merge(const ValueTally& other);
@@ -65,6 +82,8 @@ class ValueTally {
                     std::string_view value,
                     Xapian::doccount count);
     void grow();
+    /// Moves every entry to a table `capacity` long (a power of two, at least twice size_).
+    void rehash(std::size_t capacity);
     /// @return the value stored at `offset` in bytes_.
     [[nodiscard]] std::string_view value_at(std::uint32_t offset) const;
 

@@ -32,6 +32,7 @@ Result<SearcherPool::Loan> SearcherPool::borrow() {
         return tl::unexpected(opened.error());
     }
     opened->synonyms = synonyms_;
+    opened->keep_facet_records = true;  // it answers search after search
     {
         const std::lock_guard lock(mutex_);
         ++opened_;

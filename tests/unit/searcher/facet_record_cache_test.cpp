@@ -1,0 +1,175 @@
+// Facet records kept between searches: the counts from kept records are the counts from the
+// records themselves, whatever the budget and the layout, and a refreshed searcher forgets them.
+#include "searcher/facet_record_cache.hpp"
+
+#include "common/schema.hpp"
+#include "indexer/indexing_run.hpp"
+#include "searcher/searcher.hpp"
+#include "searcher/slot_counts.hpp"
+#include "tests/unit/test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace gazette;
+using search::SlotCounts;
+
+namespace {
+
+using Counts = std::map<std::string, Xapian::doccount>;
+
+/// 60 reports: outlets in slot 1, places in slots 20 and 21 (one place can be in both), every
+/// fifth without a facet record (counted from its slots), and terms to match some of them.
+Xapian::WritableDatabase reports() {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const char* outlets[] = {"BBC", "Reuters", "AP", ""};
+    const char* places[] = {"Kyiv", "Kursk", "Puls", "", "Odesa"};
+    for (int i = 0; i < 60; ++i) {
+        Xapian::Document doc;
+        doc.add_boolean_term("Qall");
+        doc.add_boolean_term(i % 3 == 0 ? "Qthird" : "Qrest");
+        doc.add_value(1, outlets[i % 4]);
+        doc.add_value(20, places[i % 5]);
+        doc.add_value(21, places[(i / 2) % 5]);
+        if (i % 5 != 4) {
+            doc.add_value(schema::slot(schema::Slot::FacetRecord), schema::facet_record(doc));
+        }
+        db.add_document(doc);
+    }
+    return db;
+}
+
+/// Counts the matches of `term` over tables laid out as `tables` (slots per table), with
+/// `cache` or without. @return "table:value" -> count.
+Counts count(const Xapian::Database& db,
+             const std::string& term,
+             const std::vector<std::vector<Xapian::valueno>>& tables,
+             search::FacetRecordCache* cache) {
+    SlotCounts counts(SlotCounts::Counter::Own);
+    for (const auto& slots : tables) {
+        (void)counts.add(slots);
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(term));
+    counts.attach(enquire, db, cache);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    counts.finish();
+    Counts out;
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+        counts.table(t).for_each([&](std::string_view value, Xapian::doccount n) {
+            out[std::to_string(t) + ":" + std::string(value)] = n;
+        });
+    }
+    return out;
+}
+
+const std::vector<std::vector<Xapian::valueno>> kLayout = {{1}, {20, 21}};
+
+}  // namespace
+
+TEST_SUITE("searcher") {
+    TEST_CASE("facet record cache: counts from kept records are the records' own counts") {
+        const auto db = reports();
+        search::FacetRecordCache cache;
+        // The first search keeps the records of a third; the next ones count those from the
+        // cache and the others from their records, and keep them too.
+        for (const char* term : {"Qthird", "Qall", "Qrest", "Qall", "Qthird"}) {
+            CAPTURE(term);
+            const Counts expected = count(db, term, kLayout, nullptr);
+            CHECK(count(db, term, kLayout, &cache) == expected);
+        }
+        CHECK(cache.reports() == 48);  // every report with a record
+        const Counts all = count(db, "Qall", kLayout, &cache);
+        CHECK(all.at("0:BBC") == 15);
+        CHECK(all.count("0:") == 0);  // no empty values
+        // A value counts once per slot it is in: 12 reports have Kyiv in slot 20, 12 in slot 21.
+        CHECK(all.at("1:Kyiv") == 24);
+        CHECK(all.at("1:Puls") == 24);
+    }
+
+    TEST_CASE("facet record cache: past its budget it counts from the records") {
+        const auto db = reports();
+        search::FacetRecordCache none(0);
+        search::FacetRecordCache some(3000);  // room for the first few reports only
+        for (int round = 0; round < 2; ++round) {
+            const Counts expected = count(db, "Qall", kLayout, nullptr);
+            CHECK(count(db, "Qall", kLayout, &none) == expected);
+            CHECK(count(db, "Qall", kLayout, &some) == expected);
+        }
+        CHECK(none.reports() == 0);
+        CHECK(some.reports() > 0);
+        CHECK(some.reports() < 48);
+    }
+
+    TEST_CASE("facet record cache: another layout of the tables starts it again") {
+        const auto db = reports();
+        search::FacetRecordCache cache;
+        (void)count(db, "Qall", kLayout, &cache);
+        const std::vector<std::vector<Xapian::valueno>> swapped = {{20, 21}, {1}, {20}};
+        CHECK(count(db, "Qall", swapped, &cache) == count(db, "Qall", swapped, nullptr));
+        CHECK(count(db, "Qall", swapped, &cache) == count(db, "Qall", swapped, nullptr));
+        cache.forget();
+        CHECK(cache.reports() == 0);
+        CHECK(count(db, "Qall", kLayout, &cache) == count(db, "Qall", kLayout, nullptr));
+    }
+
+    TEST_CASE("facet record cache: a refreshed searcher counts a re-indexed report anew") {
+        // Re-indexed, a report keeps its document id: a searcher that kept its old record and
+        // did not forget it on refresh would still count its old outlet. (Only the outlet
+        // changes: a new name would add an entity slot, a new layout, which starts the cache
+        // again by itself.)
+        // Two shards: each is counted on a core of its own, with a cache of its own.
+        std::size_t shards = 1;
+        SUBCASE("one database") {
+            shards = 1;
+        }
+        SUBCASE("two shards") {
+            shards = 2;
+        }
+        CAPTURE(shards);
+        testing::TempDir dir;
+        const std::string db = dir / "db";
+        const auto index = [&](const std::string& name, const std::string& feed) {
+            indexer::IndexRunOptions options;
+            options.db_path = db;
+            options.shards = shards;
+            options.paths = {dir.write(name, feed)};
+            auto summary = indexer::run_indexing(options, [](const InputProblem&) {});
+            REQUIRE(summary);
+        };
+        index(
+            "first.jsonl",
+            R"({"id": "a", "outlet": "BBC", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
+            "\n"
+            R"({"id": "b", "outlet": "AP", "title": "Ceasefire talks", "body": "Talks on a ceasefire."})"
+            "\n");
+        auto searcher = search::Searcher::open(db);
+        REQUIRE(searcher);
+        searcher->keep_facet_records = true;
+        search::SearchRequest request;
+        request.query = "ceasefire";
+        request.facets = true;
+        request.snippets = false;
+        const auto outlets = [&] {
+            auto response = searcher->search(request);
+            REQUIRE(response);
+            REQUIRE(response->facets);
+            std::map<std::string, Xapian::doccount> out;
+            for (const auto& facet : response->facets->outlet) {
+                out[facet.value] = facet.count;
+            }
+            return out;
+        };
+        CHECK(outlets() == std::map<std::string, Xapian::doccount>{{"AP", 1}, {"BBC", 1}});
+        CHECK(outlets() == std::map<std::string, Xapian::doccount>{{"AP", 1}, {"BBC", 1}});
+        index(
+            "again.jsonl",
+            R"({"id": "a", "outlet": "Reuters", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
+            "\n");
+        REQUIRE(searcher->refresh());
+        CHECK(outlets() == std::map<std::string, Xapian::doccount>{{"AP", 1}, {"Reuters", 1}});
+    }
+}
