@@ -1,5 +1,8 @@
 #include "searcher/serve/searcher_pool.hpp"
 
+#include <algorithm>
+#include <thread>
+
 namespace gazette::serve {
 
 SearcherPool::Loan::~Loan() {
@@ -8,35 +11,45 @@ SearcherPool::Loan::~Loan() {
     }
 }
 
+std::size_t SearcherPool::default_size() {
+    return std::max<std::size_t>(2, 2 * std::thread::hardware_concurrency());
+}
+
 Result<SearcherPool::Loan> SearcherPool::borrow() {
     std::unique_ptr<search::Searcher> searcher;
     {
-        const std::lock_guard lock(mutex_);
+        std::unique_lock lock(mutex_);
+        returned_.wait(lock, [this] { return !idle_.empty() || opened_ < size_; });
         if (!idle_.empty()) {
             searcher = std::move(idle_.back());
             idle_.pop_back();
+        } else {
+            ++opened_;  // this place is ours while the Searcher opens
         }
     }
+    const auto give_up_place = [this] {
+        {
+            const std::lock_guard lock(mutex_);
+            --opened_;
+        }
+        returned_.notify_one();
+    };
     if (searcher) {
         // A Searcher that cannot refresh (the database was removed or broken) is dropped, not
         // given back: the next loan opens the database afresh and reports what is wrong.
         if (auto refreshed = searcher->refresh(); !refreshed) {
-            const std::lock_guard lock(mutex_);
-            --opened_;
+            give_up_place();
             return tl::unexpected(refreshed.error());
         }
         return Loan(*this, std::move(searcher));
     }
     auto opened = search::Searcher::open(db_path_);
     if (!opened) {
+        give_up_place();
         return tl::unexpected(opened.error());
     }
     opened->synonyms = synonyms_;
     opened->keep_facet_records = true;  // it answers search after search
-    {
-        const std::lock_guard lock(mutex_);
-        ++opened_;
-    }
     return Loan(*this, std::make_unique<search::Searcher>(std::move(*opened)));
 }
 
@@ -46,8 +59,11 @@ std::size_t SearcherPool::opened() const {
 }
 
 void SearcherPool::give_back(std::unique_ptr<search::Searcher> searcher) {
-    const std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(searcher));
+    {
+        const std::lock_guard lock(mutex_);
+        idle_.push_back(std::move(searcher));
+    }
+    returned_.notify_one();
 }
 
 }  // namespace gazette::serve

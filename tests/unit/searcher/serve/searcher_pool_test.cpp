@@ -99,6 +99,37 @@ TEST_SUITE("serve") {
         CHECK(pool.opened() <= 8);
     }
 
+    TEST_CASE("searcher_pool: never more Searchers than its size; more loans wait for one") {
+        testing::TempDir dir;
+        index_into(dir / "db", testing::corpus_dir());
+        serve::SearcherPool pool(dir / "db", {}, 2);
+        std::vector<std::thread> threads;
+        std::atomic<int> right{0};
+        for (int t = 0; t < 8; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < 10; ++i) {
+                    auto loan = pool.borrow();
+                    if (!loan) {
+                        continue;
+                    }
+                    search::SearchRequest request;
+                    request.query = "Puls withdrawal";
+                    request.facets = true;
+                    auto response = (*loan)->search(request);
+                    if (response && response->total == 5) {
+                        ++right;
+                    }
+                }
+            });
+        }
+        for (auto& thread : threads) {
+            thread.join();
+        }
+        CHECK(right == 80);
+        CHECK(pool.opened() <= 2);
+        CHECK(serve::SearcherPool::default_size() >= 2);
+    }
+
     TEST_CASE("searcher_pool: a missing database is a database error, not a crash") {
         testing::TempDir dir;
         serve::SearcherPool pool(dir / "none");
