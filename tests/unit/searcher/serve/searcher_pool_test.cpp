@@ -99,7 +99,7 @@ TEST_SUITE("serve") {
         CHECK(pool.opened() <= 8);
     }
 
-    TEST_CASE("searcher_pool: never more Searchers than its size; more loans wait for one") {
+    TEST_CASE("searcher_pool: never more Searchers than its size, more loans wait for one") {
         testing::TempDir dir;
         index_into(dir / "db", testing::corpus_dir());
         serve::SearcherPool pool(dir / "db", {}, 2);
