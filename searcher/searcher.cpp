@@ -391,13 +391,10 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
         // Local shards: each core counts its part of them, and the parts add up. Xapian's
         // reference counts are not atomic, so each thread builds its own copy of the query.
         const std::string serialised = query.serialise();
-        const bool keep = keep_facet_records;
-        const auto count_part = [&serialised, keep](const Xapian::Database& part,
-                                                    SlotCounts& into,
-                                                    FacetRecordCache& cache) {
-            return count_in(
-                part, Xapian::Query::unserialise(serialised), into, keep ? &cache : nullptr);
-        };
+        const auto count_part =
+            [&serialised](const Xapian::Database& part, SlotCounts& into, FacetRecordCache* cache) {
+                return count_in(part, Xapian::Query::unserialise(serialised), into, cache);
+            };
         std::vector<std::unique_ptr<SlotCounts>> part_counts;
         std::vector<std::future<Xapian::doccount>> others;
         for (std::size_t k = 1; k < counting_parts_.size(); ++k) {
@@ -406,10 +403,9 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
                                         count_part,
                                         std::cref(counting_parts_[k]),
                                         std::ref(*part_counts.back()),
-                                        std::ref(record_caches_[k])));
+                                        record_cache(k)));
         }
-        Xapian::doccount total = count_in(
-            counting_parts_.front(), query, counts, keep ? &record_caches_.front() : nullptr);
+        Xapian::doccount total = count_in(counting_parts_.front(), query, counts, record_cache(0));
         for (std::size_t k = 0; k < others.size(); ++k) {
             total += others[k].get();
             counts.merge(*part_counts[k]);
@@ -418,8 +414,7 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
     }
     if (facet_counter_ == SlotCounts::Counter::Own) {
         try {
-            return count_in(
-                database_, query, counts, keep_facet_records ? &record_caches_.front() : nullptr);
+            return count_in(database_, query, counts, record_cache(0));
         } catch (const Xapian::UnimplementedError&) {
             // A remote shard: a stock xapian-tcpsrv runs only Xapian's own match spies. From
             // now on this searcher counts with them.
@@ -428,6 +423,10 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
         counts.fall_back_to_stock();
     }
     return count_in(database_, query, counts);
+}
+
+FacetRecordCache* Searcher::record_cache(std::size_t part) {
+    return keep_facet_records ? &record_caches_.at(part) : nullptr;
 }
 
 Result<void> Searcher::fill_hits(const SearchRequest& request,

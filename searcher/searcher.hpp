@@ -148,6 +148,9 @@ class Searcher {
     /// The counting pass of the facets: every match of `query`, counted into `counts`.
     /// @return the exact number of matches.
     Xapian::doccount count_matches(const Xapian::Query& query, SlotCounts& counts);
+    /// @return the cache of counting part `part` (0 also for database_ when there are no
+    /// parts), or null when this searcher keeps no facet records.
+    FacetRecordCache* record_cache(std::size_t part);
     /// Reads the latest revision of the database and of the counting parts.
     void reopen();
     Result<void> fill_hits(const SearchRequest& request,
