@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <thread>
+#include <vector>
 
 using namespace gazette;
 
@@ -24,6 +26,35 @@ Xapian::doccount total(search::Searcher& searcher, const std::string& query) {
     auto response = searcher.search(request);
     REQUIRE(response);
     return response->total;
+}
+
+/// `threads` threads each borrow from `pool` `loans` times and search the seeds with facets.
+/// @return how many of those searches answered right (five matches, the Puls report first).
+int right_answers_from_threads(serve::SearcherPool& pool, int threads, int loans) {
+    std::vector<std::thread> running;
+    std::atomic<int> right{0};
+    for (int t = 0; t < threads; ++t) {
+        running.emplace_back([&] {
+            for (int i = 0; i < loans; ++i) {
+                auto loan = pool.borrow();
+                if (!loan) {
+                    continue;
+                }
+                search::SearchRequest request;
+                request.query = "Puls withdrawal";
+                request.facets = true;
+                auto response = (*loan)->search(request);
+                if (response && response->total == 5 &&
+                    response->hits[0].report.id == "000_538164c2fa05198d") {
+                    ++right;
+                }
+            }
+        });
+    }
+    for (auto& thread : running) {
+        thread.join();
+    }
+    return right;
 }
 
 }  // namespace
@@ -75,27 +106,7 @@ TEST_SUITE("serve") {
             CHECK(&**first != &**second);
         }
         CHECK(pool.opened() == 2);
-        std::vector<std::thread> threads;
-        std::atomic<int> right{0};
-        for (int t = 0; t < 8; ++t) {
-            threads.emplace_back([&] {
-                for (int i = 0; i < 20; ++i) {
-                    auto loan = pool.borrow();
-                    search::SearchRequest request;
-                    request.query = "Puls withdrawal";
-                    request.facets = true;
-                    auto response = (*loan)->search(request);
-                    if (response && response->total == 5 &&
-                        response->hits[0].report.id == "000_538164c2fa05198d") {
-                        ++right;
-                    }
-                }
-            });
-        }
-        for (auto& thread : threads) {
-            thread.join();
-        }
-        CHECK(right == 160);
+        CHECK(right_answers_from_threads(pool, 8, 20) == 160);
         CHECK(pool.opened() <= 8);
     }
 
@@ -103,29 +114,7 @@ TEST_SUITE("serve") {
         testing::TempDir dir;
         index_into(dir / "db", testing::corpus_dir());
         serve::SearcherPool pool(dir / "db", {}, 2);
-        std::vector<std::thread> threads;
-        std::atomic<int> right{0};
-        for (int t = 0; t < 8; ++t) {
-            threads.emplace_back([&] {
-                for (int i = 0; i < 10; ++i) {
-                    auto loan = pool.borrow();
-                    if (!loan) {
-                        continue;
-                    }
-                    search::SearchRequest request;
-                    request.query = "Puls withdrawal";
-                    request.facets = true;
-                    auto response = (*loan)->search(request);
-                    if (response && response->total == 5) {
-                        ++right;
-                    }
-                }
-            });
-        }
-        for (auto& thread : threads) {
-            thread.join();
-        }
-        CHECK(right == 80);
+        CHECK(right_answers_from_threads(pool, 8, 10) == 80);
         CHECK(pool.opened() <= 2);
         CHECK(serve::SearcherPool::default_size() >= 2);
     }
