@@ -9,10 +9,12 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <iostream>
 #include <map>
+#include <numeric>
 
 using namespace gazette;
 using namespace gazette::bench;
@@ -89,6 +91,31 @@ nlohmann::ordered_json summary_json(const std::string& system,
             {"p95_ms", s.p95_ms},
             {"p99_ms", s.p99_ms},
             {"mean_ms", s.mean_ms}};
+}
+
+/// How many of a mode's slowest queries its result names: the ones its p99 is made of.
+constexpr std::size_t kSlowestShown = 5;
+
+/// The `count` slowest queries with their times, slowest first, as gazette-search would take them.
+nlohmann::ordered_json slowest_queries(const std::vector<BenchQuery>& queries,
+                                       const std::vector<double>& ms,
+                                       std::size_t count) {
+    std::vector<std::size_t> order(queries.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    count = std::min(count, order.size());
+    std::partial_sort(order.begin(),
+                      order.begin() + static_cast<std::ptrdiff_t>(count),
+                      order.end(),
+                      [&ms](std::size_t a, std::size_t b) { return ms[a] > ms[b]; });
+    auto out = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto request = gazette_request(queries[order[i]], false, false);
+        out.push_back({{"ms", ms[order[i]]},
+                       {"kind", queries[order[i]].kind()},
+                       {"query", request.query},
+                       {"outlet", request.outlets.empty() ? "" : request.outlets.front()}});
+    }
+    return out;
 }
 
 int run_queries(const std::string& articles,
@@ -186,6 +213,7 @@ int run_queries(const std::string& articles,
         for (auto& [kind, times] : by_kind) {
             entry["by_kind"][kind] = summary_json(mode.system, mode.mode, summarise(times));
         }
+        entry["slowest"] = slowest_queries(queries, all, kSlowestShown);
         out["results"].push_back(std::move(entry));
     }
     std::cout << out.dump(2) << '\n';
