@@ -6,6 +6,7 @@
 #include "common/text/compound.hpp"
 #include "searcher/compounds.hpp"
 #include "searcher/entity_spellings.hpp"
+#include "searcher/implied_phrases.hpp"
 #include "searcher/synonyms.hpp"
 
 #include <algorithm>
@@ -209,7 +210,6 @@ class Binder {
         } else {
             add(own);
         }
-        std::vector<std::vector<std::string>> phrases;
         for (const auto& spelling : spellings) {
             auto terms = terms_of(spelling);
             if (terms.size() == 1) {
@@ -218,27 +218,12 @@ class Binder {
                 add(Xapian::Query(schema::stem_term(schema::prefix::kBody, stem)));
             } else if (!terms.empty()) {
                 highlight.words.insert(terms.begin(), terms.end());
-                phrases.push_back(std::move(terms));
+                add(phrase_of(terms, schema::prefix::kBody));
             }
         }
-        // A phrase with a word that is an alternative on its own ("volodymyr zelensky" beside
-        // zelensky) matches no report that word does not: checking its positions costs much
-        // and finds nothing more.
-        std::set<std::string> single_terms;
-        for (const auto& alternative : alternatives) {
-            if (alternative.get_type() == Xapian::Query::LEAF_TERM) {
-                single_terms.insert(*alternative.get_terms_begin());
-            }
-        }
-        for (const auto& phrase : phrases) {
-            const bool redundant = std::any_of(phrase.begin(), phrase.end(), [&](const auto& w) {
-                return single_terms.count(
-                           schema::stem_term(schema::prefix::kBody, analyzer_.stem(w))) > 0;
-            });
-            if (!redundant) {
-                add(phrase_of(phrase, schema::prefix::kBody));
-            }
-        }
+        // "donald trump" beside Ztrump, "volodymyr zelensky" beside Zzelenski: the phrase finds
+        // nothing more, and checking its positions costs much.
+        alternatives = without_implied_phrases(std::move(alternatives), analyzer_);
         if (alternatives.size() == 1) {
             return Part(std::move(alternatives.front()));
         }

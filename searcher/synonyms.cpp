@@ -3,6 +3,7 @@
 #include "common/schema.hpp"
 #include "searcher/compounds.hpp"
 #include "searcher/english_spellings.hpp"
+#include "searcher/implied_phrases.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -239,6 +240,7 @@ Xapian::Query SynonymExpander::word(const std::string& term, Highlight& highligh
                                   Xapian::Query(schema::word_term(schema::prefix::kBody, head)),
                                   Xapian::Query(schema::word_term(schema::prefix::kBody, tail)));
     }
+    alternatives = without_implied_phrases(std::move(alternatives), analyzer_);
     if (alternatives.size() == 1) {
         return alternatives.front();
     }
@@ -269,6 +271,8 @@ std::optional<SynonymExpander::PhraseMatch> SynonymExpander::phrase_at(
         if (alternatives.empty()) {
             continue;
         }
+        // "united states of america" beside "united states": no more matches, many positions.
+        alternatives = without_implied_phrases(std::move(alternatives), analyzer_);
         return PhraseMatch{
             n, Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end())};
     }
