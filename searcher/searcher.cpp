@@ -226,6 +226,7 @@ void Searcher::reopen() {
     // What was kept of the old revision goes: a report re-indexed keeps its document id.
     if (database_.reopen()) {
         term_frequencies_.forget();
+        facet_counts_.forget();
         if (counting_parts_.empty()) {
             record_caches_.front().forget();
         }
@@ -233,6 +234,7 @@ void Searcher::reopen() {
     for (std::size_t k = 0; k < counting_parts_.size(); ++k) {
         if (counting_parts_[k].reopen()) {
             record_caches_[k].forget();
+            facet_counts_.forget();
         }
     }
 }
@@ -349,14 +351,9 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it). The
     // pass does not collapse: facets count every matching report, and the story facet counts
     // the distinct stories among them.
-    SlotCounts counts(facet_counter_);
-    std::optional<FacetCollector> facets;
-    std::optional<EntityFacetCollector> entity_facets;
-    Xapian::doccount exact_total = 0;
+    std::optional<FacetCountsCache::Counted> counted;
     if (request.facets) {
-        facets.emplace(counts);
-        entity_facets.emplace(database_, counts);
-        exact_total = count_matches(match_query, counts);
+        counted = count_facets(match_query);
     }
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                static_cast<Xapian::doccount>(request.limit),
@@ -367,11 +364,10 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     response.limit = request.limit;
     response.total = mset.get_matches_estimated();
     response.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    if (request.facets) {
-        response.facets = facets->result(exact_total);
-        entity_facets->fill(*response.facets);
+    if (counted) {
+        response.facets = std::move(counted->facets);
         // Collapsed, the results are the stories (reports without a story key stand alone).
-        response.total = request.collapse ? response.facets->stories : exact_total;
+        response.total = request.collapse ? response.facets->stories : counted->total;
         response.total_exact = true;
     }
     response.parsed = query::to_sexpr(plan.tree);
@@ -384,6 +380,27 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     }
     response.suggestion = suggestion(request, plan, response.total);
     return response;
+}
+
+FacetCountsCache::Counted Searcher::count_facets(const Xapian::Query& query) {
+    std::string key;
+    if (keep_facet_records) {
+        key = FacetCountsCache::key_of(query);
+        if (const auto* kept = facet_counts_.find(key)) {
+            return *kept;
+        }
+    }
+    SlotCounts counts(facet_counter_);
+    const FacetCollector facets(counts);
+    const EntityFacetCollector entity_facets(database_, counts);
+    FacetCountsCache::Counted counted;
+    counted.total = count_matches(query, counts);
+    counted.facets = facets.result(counted.total);
+    entity_facets.fill(counted.facets);
+    if (keep_facet_records) {
+        facet_counts_.keep(key, counted);
+    }
+    return counted;
 }
 
 Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts& counts) {

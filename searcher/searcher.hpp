@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/report.hpp"
 #include "searcher/explain.hpp"
+#include "searcher/facet_counts_cache.hpp"
 #include "searcher/facet_record_cache.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/feedback.hpp"
@@ -122,12 +123,15 @@ class Searcher {
     [[nodiscard]] Result<void> refresh();
 
     [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
+    /// How many searches took their facets from the counts kept (keep_facet_records).
+    [[nodiscard]] std::size_t facet_counts_reused() const { return facet_counts_.hits(); }
 
     RankingParams ranking;
-    /// Keep the facet records counted between searches (facet_record_cache.hpp): a searcher
-    /// that answers many searches (gazette-serve's) counts facets faster from its second search
-    /// on; one that answers one (gazette-search) would only pay for keeping them. Up to
-    /// FacetRecordCache::kDefaultBudget per core.
+    /// Keep what facet counting found between searches: the records counted
+    /// (facet_record_cache.hpp, up to FacetRecordCache::kDefaultBudget per core) and the counts
+    /// of the last queries (facet_counts_cache.hpp). A searcher that answers many searches
+    /// (gazette-serve's) counts facets faster from its second search on, and not at all for a
+    /// query it counted lately; one that answers one (gazette-search) would only pay for keeping.
     bool keep_facet_records = false;
     /// The listed synonyms (gazette-search loads corpus/synonyms.tsv); spelling and compound
     /// variants need no table.
@@ -148,6 +152,9 @@ class Searcher {
     /// The counting pass of the facets: every match of `query`, counted into `counts`.
     /// @return the exact number of matches.
     Xapian::doccount count_matches(const Xapian::Query& query, SlotCounts& counts);
+    /// The facets of `query`'s matches and their exact number: kept ones when this searcher
+    /// keeps them and counted `query` lately, else counted (count_matches) and then kept.
+    FacetCountsCache::Counted count_facets(const Xapian::Query& query);
     /// @return the cache of counting part `part` (0 also for database_ when there are no
     /// parts), or null when this searcher keeps no facet records.
     FacetRecordCache* record_cache(std::size_t part);
@@ -175,6 +182,8 @@ class Searcher {
     /// The facet records counted so far: one cache per counting part (one when there are no
     /// parts, for database_). Each moves to a new revision with its part.
     std::vector<FacetRecordCache> record_caches_ = std::vector<FacetRecordCache>(1);
+    /// The facet counts of the last queries, in the revision database_ and the parts read.
+    FacetCountsCache facet_counts_;
     /// Frequencies of the words feedback looked up, in the revision database_ reads.
     TermFrequencies term_frequencies_;
     /// Our own facet counter until a remote shard refuses it (slot_counts.hpp).
