@@ -6,6 +6,7 @@
 #include "indexer/indexing_run.hpp"
 #include "searcher/searcher.hpp"
 #include "searcher/slot_counts.hpp"
+#include "tests/unit/searcher/seed_index.hpp"
 #include "tests/unit/test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -133,12 +134,7 @@ TEST_SUITE("searcher") {
         testing::TempDir dir;
         const std::string db = dir / "db";
         const auto index = [&](const std::string& name, const std::string& feed) {
-            indexer::IndexRunOptions options;
-            options.db_path = db;
-            options.shards = shards;
-            options.paths = {dir.write(name, feed)};
-            auto summary = indexer::run_indexing(options, [](const InputProblem&) {});
-            REQUIRE(summary);
+            testing::index_feed(dir, db, shards, name, feed);
         };
         index(
             "first.jsonl",

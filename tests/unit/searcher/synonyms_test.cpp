@@ -4,12 +4,25 @@
 
 #include <doctest/doctest.h>
 
+#include <initializer_list>
+
 using namespace gazette;
 
 namespace {
 
 Result<search::SynonymTable> parse(std::string_view text) {
     return search::SynonymTable::parse(text, "syn.tsv", text::thread_analyzer());
+}
+
+/// An in-memory database of one report that holds `terms`.
+Xapian::WritableDatabase one_report(std::initializer_list<const char*> terms) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    for (const char* term : terms) {
+        doc.add_term(term);
+    }
+    db.add_document(doc);
+    return db;
 }
 
 }  // namespace
@@ -57,22 +70,17 @@ TEST_SUITE("searcher") {
     }
 
     TEST_CASE("synonyms: the expander makes one OP_SYNONYM of what occurs in the database") {
-        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-        Xapian::Document doc;
-        for (const char* term : {"Zretreat",
-                                 "Zdefens",
-                                 "Zdefenc",
-                                 "pulled",
-                                 "back",
-                                 "front",
-                                 "line",
-                                 "Zfrontlin",
-                                 "kick",
-                                 "ing",
-                                 "Zkick"}) {
-            doc.add_term(term);
-        }
-        db.add_document(doc);
+        const auto db = one_report({"Zretreat",
+                                    "Zdefens",
+                                    "Zdefenc",
+                                    "pulled",
+                                    "back",
+                                    "front",
+                                    "line",
+                                    "Zfrontlin",
+                                    "kick",
+                                    "ing",
+                                    "Zkick"});
         auto table = parse("withdrawal\tpull back\tretreat\n");
         REQUIRE(table);
         search::SynonymExpander expander(*table, db, text::thread_analyzer());
@@ -99,12 +107,7 @@ TEST_SUITE("searcher") {
     }
 
     TEST_CASE("synonyms: a listed phrase holding another is not checked as well") {
-        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-        Xapian::Document doc;
-        for (const char* term : {"united", "states", "of", "america", "Zus"}) {
-            doc.add_term(term);
-        }
-        db.add_document(doc);
+        const auto db = one_report({"united", "states", "of", "america", "Zus"});
         auto table = parse("united states\tUS\tunited states of america\n");
         REQUIRE(table);
         search::SynonymExpander expander(*table, db, text::thread_analyzer());
