@@ -3,7 +3,6 @@
 // searcher reads a new revision.
 #include "searcher/facet_counts_cache.hpp"
 
-#include "indexer/indexing_run.hpp"
 #include "searcher/searcher.hpp"
 #include "tests/unit/searcher/seed_index.hpp"
 #include "tests/unit/test_support.hpp"
@@ -131,14 +130,15 @@ TEST_SUITE("searcher") {
 
     TEST_CASE("facet counts cache: a searcher that keeps nothing counts every time") {
         testing::TempDir dir;
-        indexer::IndexRunOptions options;
-        options.db_path = dir / "db";
-        options.paths = {dir.write(
+        const std::string db = dir / "db";
+        testing::index_feed(
+            dir,
+            db,
+            1,
             "a.jsonl",
             R"({"id": "a", "outlet": "BBC", "title": "Ceasefire", "body": "The ceasefire held."})"
-            "\n")};
-        REQUIRE(indexer::run_indexing(options, [](const InputProblem&) {}));
-        auto searcher = search::Searcher::open(options.db_path);
+            "\n");
+        auto searcher = search::Searcher::open(db);
         REQUIRE(searcher);
         search::SearchRequest request;
         request.query = "ceasefire";
