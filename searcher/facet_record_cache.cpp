@@ -1,5 +1,7 @@
 #include "searcher/facet_record_cache.hpp"
 
+#include "common/mentioned_dates.hpp"
+
 #include <algorithm>
 
 namespace gazette::search {
@@ -39,6 +41,22 @@ std::optional<std::uint32_t> FacetRecordCache::Table::number_of(std::string_view
     if (values.size() >= kNumberMask) {
         return std::nullopt;
     }
+    std::vector<std::uint32_t> numbers;  // of its parts, for a list
+    if (parts) {
+        for (const auto part : split_facet_value(value)) {
+            const auto number = parts->number_of(part, bytes);
+            if (!number) {
+                return std::nullopt;
+            }
+            numbers.push_back(*number);
+        }
+        if (parts_begin.empty()) {
+            parts_begin.push_back(0);
+        }
+        part_numbers.insert(part_numbers.end(), numbers.begin(), numbers.end());
+        parts_begin.push_back(static_cast<std::uint32_t>(part_numbers.size()));
+        bytes += (numbers.size() + 1) * sizeof(std::uint32_t);
+    }
     if (blocks.empty() || block_used + value.size() > kBlockBytes) {
         blocks.push_back(std::make_unique<char[]>(std::max(kBlockBytes, value.size())));
         block_used = 0;
@@ -57,12 +75,43 @@ std::optional<std::uint32_t> FacetRecordCache::Table::number_of(std::string_view
     return number;
 }
 
+void FacetRecordCache::Table::finish_lists(ValueTally& into) {
+    Xapian::doccount lists = 0;
+    for (const auto number : touched) {
+        const Xapian::doccount count = counts[number];
+        counts[number] = 0;
+        lists += count;
+        for (auto i = parts_begin[number]; i < parts_begin[number + 1]; ++i) {
+            const auto part = part_numbers[i];
+            if (parts->counts[part] == 0) {
+                parts->touched.push_back(part);
+            }
+            parts->counts[part] += count;
+        }
+    }
+    touched.clear();
+    into.add_lists(lists);
+    into.reserve(parts->touched.size());
+    for (const auto part : parts->touched) {
+        into.add_part(parts->hashes[part], parts->values[part], parts->counts[part]);
+        parts->counts[part] = 0;
+    }
+    parts->touched.clear();
+}
+
 void FacetRecordCache::begin(const std::vector<std::vector<std::size_t>>& by_field,
-                             std::size_t tables) {
-    if (by_field != layout_ || tables != tables_.size()) {
+                             std::size_t tables,
+                             const std::vector<bool>& lists) {
+    if (by_field != layout_ || tables != tables_.size() || lists != lists_) {
         forget();
         layout_ = by_field;
+        lists_ = lists;
         tables_.resize(tables);
+        for (std::size_t t = 0; t < tables && t < lists.size(); ++t) {
+            if (lists[t]) {
+                tables_[t].parts = std::make_unique<Table>();
+            }
+        }
     }
     // A count cut short (the revision went away under it) leaves counts behind: clear them.
     for (auto& table : tables_) {
@@ -130,6 +179,10 @@ void FacetRecordCache::finish(std::vector<ValueTally>& tables) {
     for (std::size_t t = 0; t < tables_.size() && t < tables.size(); ++t) {
         Table& table = tables_[t];
         ValueTally& into = tables[t];
+        if (table.parts) {
+            table.finish_lists(into);
+            continue;
+        }
         into.reserve(table.touched.size());
         const auto add = [&](std::uint32_t number) {
             into.add(table.hashes[number], table.values[number], table.counts[number]);
@@ -154,6 +207,7 @@ void FacetRecordCache::finish(std::vector<ValueTally>& tables) {
 
 void FacetRecordCache::forget() {
     layout_.clear();
+    lists_.clear();
     tables_.clear();
     where_.clear();
     entries_.clear();

@@ -40,9 +40,13 @@ class FacetRecordCache {
     explicit FacetRecordCache(std::size_t budget = kDefaultBudget) : budget_(budget) {}
 
     /// Starts a count of matches whose record fields are counted in `tables` (record field ->
-    /// count tables counting it, as SlotCounts lays them out). Forgets everything when the
-    /// layout is not the one the cache was filled with.
-    void begin(const std::vector<std::vector<std::size_t>>& by_field, std::size_t tables);
+    /// count tables counting it, as SlotCounts lays them out). `lists` names the tables whose
+    /// values are lists (split_facet_value()): finish() gives their counts by part, as
+    /// ValueTally::add_part() and add_lists() take them. Forgets everything when the layout is
+    /// not the one the cache was filled with.
+    void begin(const std::vector<std::vector<std::size_t>>& by_field,
+               std::size_t tables,
+               const std::vector<bool>& lists = {});
 
     /// Counts match `did` if the cache holds its record. @return false when it does not.
     bool count_held(Xapian::docid did);
@@ -80,8 +84,18 @@ class FacetRecordCache {
         std::vector<Xapian::doccount> counts;  ///< by number, for this count
         std::vector<std::uint32_t> touched;    ///< numbers whose count is not 0
 
+        /// A table of lists numbers their parts too, in `parts`: a search's distinct lists
+        /// (nearly one per match: few reports mention the same months) become the counts of
+        /// a few hundred months in finish(), not as many strings to hash, merge and split.
+        std::unique_ptr<Table> parts;
+        std::vector<std::uint32_t> part_numbers;  ///< the parts of every list, list after list
+        std::vector<std::uint32_t> parts_begin;   ///< by number, then one past the last: where
+                                                  ///< its parts start in part_numbers
+
         /// @return the number of `value`, numbered now if new; nullopt when numbers ran out.
         std::optional<std::uint32_t> number_of(std::string_view value, std::size_t& bytes);
+        /// Adds this count's counts of a table of lists to `into` by part, and clears them.
+        void finish_lists(ValueTally& into);
     };
 
     /// A kept report's entry: its table in the top bits, the value's number below.
@@ -97,6 +111,7 @@ class FacetRecordCache {
 
     std::size_t budget_;
     std::vector<std::vector<std::size_t>> layout_;  ///< the by_field the cache was filled with
+    std::vector<bool> lists_;                       ///< the lists it was filled with
     std::vector<Table> tables_;
     /// By document id: 0 when the report is not kept, else 1 + where its entries start in
     /// entries_ (their count first, then the entries).

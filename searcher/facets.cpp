@@ -39,9 +39,10 @@ Xapian::doccount with_value(const CountTable& table) {
     return table.total();
 }
 
-/// Counts per month or year from counts per joined list ("2024-08 2024-11": 3 adds 3 to each):
-/// exact, as a report lists each month or year once. In value order. A broad search has as many
-/// lists as matches: each value is counted in a flat table, not looked up in a std::map.
+/// Counts per month or year from counts per joined list ("2024-08 2024-11": 3 adds 3 to each)
+/// or per month or year already (a table of lists counted by part): exact, as a report lists
+/// each month or year once. In value order. Each value is counted in a flat table, not looked
+/// up in a std::map.
 std::vector<FacetCount> split_counts(const CountTable& table) {
     CountTable split;
     table.for_each([&](std::string_view joined, Xapian::doccount count) {
@@ -59,8 +60,10 @@ FacetCollector::FacetCollector(SlotCounts& counts)
       outlets_(counts.add({schema::slot(schema::Slot::Outlet)})),
       dates_(counts.add({schema::slot(schema::Slot::Date)})),
       stories_(counts.add({schema::slot(schema::Slot::StoryKey)})),
-      mention_months_(counts.add({schema::slot(schema::Slot::MentionMonths)})),
-      mention_years_(counts.add({schema::slot(schema::Slot::MentionYears)})) {}
+      mention_months_(
+          counts.add({schema::slot(schema::Slot::MentionMonths)}, SlotCounts::Values::Lists)),
+      mention_years_(
+          counts.add({schema::slot(schema::Slot::MentionYears)}, SlotCounts::Values::Lists)) {}
 
 Facets FacetCollector::result(Xapian::doccount total) const {
     Facets facets;

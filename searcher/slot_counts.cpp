@@ -11,6 +11,7 @@ namespace gazette::search {
 class SlotCounts::OwnSpy : public Xapian::MatchSpy {
   public:
     OwnSpy(const std::vector<std::vector<Xapian::valueno>>& slots,
+           const std::vector<bool>& lists,
            std::vector<CountTable>& tables,
            const Xapian::Database& database,
            FacetRecordCache* cache)
@@ -29,7 +30,7 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
             }
         }
         if (cache_ != nullptr) {
-            cache_->begin(by_field_, tables_.size());
+            cache_->begin(by_field_, tables_.size(), lists);
         }
     }
 
@@ -118,8 +119,9 @@ SlotCounts::SlotCounts(Counter counter) : counter_(counter) {}
 
 SlotCounts::~SlotCounts() = default;
 
-std::size_t SlotCounts::add(std::vector<Xapian::valueno> slots) {
+std::size_t SlotCounts::add(std::vector<Xapian::valueno> slots, Values values) {
     slots_.push_back(std::move(slots));
+    lists_.push_back(values == Values::Lists);
     tables_.emplace_back();
     return slots_.size() - 1;
 }
@@ -128,7 +130,7 @@ void SlotCounts::attach(Xapian::Enquire& enquire,
                         const Xapian::Database& database,
                         FacetRecordCache* cache) {
     if (counter_ == Counter::Own) {
-        own_ = std::make_unique<OwnSpy>(slots_, tables_, database, cache);
+        own_ = std::make_unique<OwnSpy>(slots_, lists_, tables_, database, cache);
         enquire.add_matchspy(own_.get());
         return;
     }
@@ -157,8 +159,8 @@ void SlotCounts::fall_back_to_stock() {
 
 std::unique_ptr<SlotCounts> SlotCounts::empty_copy() const {
     auto copy = std::make_unique<SlotCounts>(counter_);
-    for (const auto& slots : slots_) {
-        copy->add(slots);
+    for (std::size_t t = 0; t < slots_.size(); ++t) {
+        copy->add(slots_[t], lists_[t] ? Values::Lists : Values::Single);
     }
     return copy;
 }

@@ -33,9 +33,17 @@ class SlotCounts {
     SlotCounts(const SlotCounts&) = delete;
     SlotCounts& operator=(const SlotCounts&) = delete;
 
+    /// What a table's values are.
+    enum class Values {
+        Single,  ///< one value each
+        Lists,   ///< lists (split_facet_value()): the table may count some by part
+    };
+
     /// Adds a count table over the values of `slots` (a value counts once per slot it is in).
+    /// A table of lists holds whole lists, parts of lists (ValueTally::add_part()) or both:
+    /// split_facet_value() of each value, counts summed, gives the same counts either way.
     /// @return the table's number, for table().
-    std::size_t add(std::vector<Xapian::valueno> slots);
+    std::size_t add(std::vector<Xapian::valueno> slots, Values values = Values::Single);
 
     /// Registers the counting with an Enquire over `database`; it counts during its next
     /// get_mset(), then finish() completes the counts. Call once, after every add(). With a
@@ -67,6 +75,7 @@ class SlotCounts {
 
     Counter counter_;
     std::vector<std::vector<Xapian::valueno>> slots_;  ///< per table
+    std::vector<bool> lists_;                          ///< per table: Values::Lists
     std::unique_ptr<OwnSpy> own_;
     std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> stock_;  ///< per table
     mutable std::vector<CountTable> tables_;

@@ -29,12 +29,15 @@ void ValueTally::reserve(std::size_t values) {
 }
 
 void ValueTally::merge(const ValueTally& other) {
-    // The other table's entries keep their values' hashes: no value is hashed again.
+    // The other table's entries keep their values' hashes: no value is hashed again. Room for
+    // all of them first, so that the table grows once, not once per doubling.
+    reserve(other.size_);
     for (const auto& entry : other.entries_) {
         if (entry.count > 0) {
             add_hashed(entry.low, entry.high, other.value_at(entry.offset), entry.count);
         }
     }
+    total_ += other.total_;
 }
 
 void ValueTally::add_hashed(std::uint64_t low,
@@ -60,7 +63,6 @@ void ValueTally::add_hashed(std::uint64_t low,
             break;
         }
     }
-    total_ += count;
 }
 
 void ValueTally::grow() {

@@ -34,8 +34,23 @@ class ValueTally {
     void add(const Hash& hash, std::string_view value, Xapian::doccount count) {
         if (count > 0) {
             add_hashed(hash.low, hash.high, value, count);
+            total_ += count;
         }
     }
+
+    // A table of lists ("2024-08 2024-11": the months a report mentions) may count some lists
+    // split into their parts (FacetRecordCache does): a part's count adds nothing to total(),
+    // and each list counted that way adds one with add_lists().
+
+    /// Adds `count` matches whose list holds `part` (hash: hash_of(part)).
+    void add_part(const Hash& hash, std::string_view part, Xapian::doccount count) {
+        if (count > 0) {
+            add_hashed(hash.low, hash.high, part, count);
+        }
+    }
+
+    /// Adds `count` matches to total(): matches whose lists were counted by their parts.
+    void add_lists(Xapian::doccount count) { total_ += count; }
 
     /// Makes room for `values` distinct values, so that adding them grows the table once.
     void reserve(std::size_t values);
@@ -65,7 +80,8 @@ class ValueTally {
     /// @return how many distinct values were counted.
     [[nodiscard]] std::size_t size() const { return size_; }
 
-    /// @return the sum of the counts: the matches with a value, when each has one at most.
+    /// @return the sum of the counts, parts left out, plus add_lists(): the matches with a
+    /// value, when each has one at most.
     [[nodiscard]] Xapian::doccount total() const { return total_; }
 
   private:
@@ -76,7 +92,7 @@ class ValueTally {
         std::uint32_t offset = 0;    ///< the value's length, then the value, at bytes_[offset]
     };
     static_assert(sizeof(Entry) == 24);
-    /// add() for a value whose XXH3-128 hash is (low, high); count > 0.
+    /// Adds `count` (> 0) to the value whose XXH3-128 hash is (low, high); total() unchanged.
     void add_hashed(std::uint64_t low,
                     std::uint32_t high,
                     std::string_view value,

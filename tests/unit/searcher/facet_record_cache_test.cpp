@@ -2,6 +2,7 @@
 // records themselves, whatever the budget and the layout, and a refreshed searcher forgets them.
 #include "searcher/facet_record_cache.hpp"
 
+#include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "indexer/indexing_run.hpp"
 #include "searcher/searcher.hpp"
@@ -69,6 +70,52 @@ Counts count(const Xapian::Database& db,
 
 const std::vector<std::vector<Xapian::valueno>> kLayout = {{1}, {20, 21}};
 
+/// 60 reports whose mentioned months (a list each, as the indexer writes them: some shared,
+/// some empty) are in their records, every seventh without a record.
+Xapian::WritableDatabase listing_reports() {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const char* months[] = {"2024-08 2024-11", "2024-11", "", "2023-01 2024-08 2024-11", "2024-08"};
+    for (int i = 0; i < 60; ++i) {
+        Xapian::Document doc;
+        doc.add_boolean_term("Qall");
+        doc.add_boolean_term(i % 3 == 0 ? "Qthird" : "Qrest");
+        doc.add_value(1, i % 2 == 0 ? "BBC" : "AP");
+        doc.add_value(schema::slot(schema::Slot::MentionMonths), months[i % 5]);
+        if (i % 7 != 6) {
+            doc.add_value(schema::slot(schema::Slot::FacetRecord), schema::facet_record(doc));
+        }
+        db.add_document(doc);
+    }
+    return db;
+}
+
+/// The months of the matches of `term`, counted as a table of lists, with `cache` or without:
+/// "month" -> count (whole lists split), and "lists" -> the table's total.
+Counts count_months(const Xapian::Database& db,
+                    const std::string& term,
+                    search::FacetRecordCache* cache) {
+    SlotCounts counts(SlotCounts::Counter::Own);
+    const auto outlets = counts.add({1});
+    const auto months =
+        counts.add({schema::slot(schema::Slot::MentionMonths)}, SlotCounts::Values::Lists);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(term));
+    counts.attach(enquire, db, cache);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    counts.finish();
+    Counts out;
+    counts.table(months).for_each([&](std::string_view value, Xapian::doccount n) {
+        for (const auto month : split_facet_value(value)) {
+            out[std::string(month)] += n;
+        }
+    });
+    out["lists"] = counts.table(months).total();
+    out["BBC"] = 0;
+    counts.table(outlets).for_each(
+        [&](std::string_view value, Xapian::doccount n) { out[std::string(value)] = n; });
+    return out;
+}
+
 }  // namespace
 
 TEST_SUITE("searcher") {
@@ -89,6 +136,27 @@ TEST_SUITE("searcher") {
         // A value counts once per slot it is in: 12 reports have Kyiv in slot 20, 12 in slot 21.
         CHECK(all.at("1:Kyiv") == 24);
         CHECK(all.at("1:Puls") == 24);
+    }
+
+    TEST_CASE("facet record cache: a table of lists counts by part, each list once in all") {
+        const auto db = listing_reports();
+        search::FacetRecordCache cache;
+        search::FacetRecordCache some(600);  // room for a few reports: lists whole and by part
+        for (const char* term : {"Qthird", "Qall", "Qrest", "Qall"}) {
+            CAPTURE(term);
+            const Counts expected = count_months(db, term, nullptr);
+            CHECK(count_months(db, term, &cache) == expected);
+            CHECK(count_months(db, term, &some) == expected);
+        }
+        CHECK(some.reports() > 0);
+        CHECK(some.reports() < cache.reports());
+        const Counts all = count_months(db, "Qall", &cache);
+        CHECK(all.at("2024-11") == 36);  // lists 0, 1 and 3 of every five
+        CHECK(all.at("2024-08") == 36);  // lists 0, 3 and 4
+        CHECK(all.at("2023-01") == 12);
+        CHECK(all.at("lists") == 48);  // one report in five mentions nothing
+        CHECK(all.at("BBC") == 30);
+        CHECK(all.count("") == 0);
     }
 
     TEST_CASE("facet record cache: past its budget it counts from the records") {

@@ -69,4 +69,23 @@ TEST_SUITE("searcher") {
         });
         CHECK(hash_in_a["AP"] != hash_in_a["BBC"]);
     }
+
+    TEST_CASE("value_tally: parts of lists count, each list once in the total, merged too") {
+        ValueTally a;
+        ValueTally b;
+        a.add("2024-08 2024-11", 2);                               // two reports' whole lists
+        b.add_part(ValueTally::hash_of("2024-08"), "2024-08", 3);  // three lists, by part
+        b.add_part(ValueTally::hash_of("2024-11"), "2024-11", 1);
+        b.add_lists(3);
+        CHECK(b.total() == 3);
+        CHECK(b.size() == 2);
+        a.merge(b);
+        std::map<std::string, Xapian::doccount> seen;
+        a.for_each([&](std::string_view value, Xapian::doccount count) {
+            seen[std::string(value)] = count;
+        });
+        CHECK(seen == std::map<std::string, Xapian::doccount>{
+                          {"2024-08 2024-11", 2}, {"2024-08", 3}, {"2024-11", 1}});
+        CHECK(a.total() == 5);  // the matches with a list, not the sum of the counts
+    }
 }
