@@ -2,10 +2,14 @@
 
 #include "common/schema.hpp"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 namespace gazette::db {
 namespace fs = std::filesystem;
@@ -188,7 +192,49 @@ Result<void> check_writable(const std::string& path) {
     return {};
 }
 
-Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, WriteMode mode) {
+Commits commits_for(const std::string& path, WriteMode mode) {
+    std::error_code ec;
+    const bool exists = fs::exists(fs::path(path) / "iamglass", ec) ||
+                        fs::exists(fs::path(path) / "iamchert", ec) ||
+                        fs::exists(fs::path(path) / "iamhoney", ec);
+    return mode == WriteMode::Rebuild || !exists ? Commits::Unsynced : Commits::Synced;
+}
+
+Result<void> sync_to_disk(const std::string& path) {
+    const auto sync_one = [](const fs::path& file, int flags) -> Result<void> {
+        const int fd = ::open(file.c_str(), flags | O_CLOEXEC);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            const std::string why = std::strerror(errno);
+            if (fd >= 0) {
+                ::close(fd);
+            }
+            return fail(ErrorCode::Io,
+                        "cannot make the disk hold " + file.string() + " (" + why + ")",
+                        "check the disk; the last run's reports may need indexing again");
+        }
+        ::close(fd);
+        return {};
+    };
+    std::error_code ec;
+    for (fs::directory_iterator it(path, ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        if (it->is_regular_file(ec)) {
+            if (auto ok = sync_one(it->path(), O_RDONLY); !ok) {
+                return ok;
+            }
+        }
+    }
+    if (ec) {
+        return fail(ErrorCode::Io,
+                    "cannot list " + path + " (" + ec.message() + ")",
+                    "check the disk; the last run's reports may need indexing again");
+    }
+    return sync_one(path, O_RDONLY | O_DIRECTORY);
+}
+
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& path,
+                                                  WriteMode mode,
+                                                  Commits commits) {
     std::error_code ec;
     if (auto ok = check_writable(path); !ok) {
         return tl::unexpected(ok.error());
@@ -197,8 +243,9 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& path, Write
         fs::create_directories(
             fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path(),
             ec);
-        const int flags =
-            mode == WriteMode::Rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+        const int flags = (mode == WriteMode::Rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
+                                                      : Xapian::DB_CREATE_OR_OPEN) |
+                          (commits == Commits::Unsynced ? Xapian::DB_NO_SYNC : 0);
         // Only a new database gets kBlockSize: Xapian keeps an existing one's.
         Xapian::WritableDatabase database(path, flags, kBlockSize);
         const std::string version = database.get_metadata(std::string(schema::kVersionKey));

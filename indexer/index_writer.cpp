@@ -10,11 +10,12 @@ namespace gazette::indexer {
 Result<IndexWriter> IndexWriter::open(const std::string& path,
                                       db::WriteMode mode,
                                       std::size_t batch_size) {
-    auto database = db::open_for_writing(path, mode);
+    const db::Commits commits = db::commits_for(path, mode);
+    auto database = db::open_for_writing(path, mode, commits);
     if (!database) {
         return tl::unexpected(database.error());
     }
-    return IndexWriter(std::move(*database), path, batch_size == 0 ? 1 : batch_size);
+    return IndexWriter(std::move(*database), path, batch_size == 0 ? 1 : batch_size, commits);
 }
 
 Result<IndexWriter::Outcome> IndexWriter::write(const std::string& id, Xapian::Document document) {
@@ -126,6 +127,21 @@ Result<void> IndexWriter::commit() {
     } catch (const Xapian::Error& e) {
         return tl::unexpected(db::translate(e, path_));
     }
+}
+
+Result<void> IndexWriter::close() {
+    if (auto ok = commit(); !ok) {
+        return ok;
+    }
+    try {
+        database_.close();
+    } catch (const Xapian::Error& e) {
+        return tl::unexpected(db::translate(e, path_));
+    }
+    if (commits_ == db::Commits::Unsynced) {
+        return db::sync_to_disk(path_);
+    }
+    return {};
 }
 
 }  // namespace gazette::indexer

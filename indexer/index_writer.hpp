@@ -19,7 +19,8 @@ namespace gazette::indexer {
 
 class IndexWriter {
   public:
-    /// Opens (or creates) the database at `path` for writing.
+    /// Opens (or creates) the database at `path` for writing; a new or rebuilt one with
+    /// unsynced commits (db::Commits), which close() syncs.
     /// @param batch_size reports per commit: what a crash can lose at most.
     [[nodiscard]] static Result<IndexWriter> open(const std::string& path,
                                                   db::WriteMode mode,
@@ -49,11 +50,24 @@ class IndexWriter {
     /// Commits what is pending.
     [[nodiscard]] Result<void> commit();
 
+    /// Commits what is pending and closes the database; with unsynced commits, makes the disk
+    /// hold it. Nothing may be written after it.
+    [[nodiscard]] Result<void> close();
+
+    /// @return how this writer's commits reach the disk.
+    [[nodiscard]] db::Commits commits() const { return commits_; }
+
     [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
 
   private:
-    IndexWriter(Xapian::WritableDatabase database, std::string path, std::size_t batch_size)
-        : database_(std::move(database)), path_(std::move(path)), batch_size_(batch_size) {}
+    IndexWriter(Xapian::WritableDatabase database,
+                std::string path,
+                std::size_t batch_size,
+                db::Commits commits)
+        : database_(std::move(database)),
+          path_(std::move(path)),
+          batch_size_(batch_size),
+          commits_(commits) {}
 
     Result<void> count_change();
 
@@ -65,6 +79,7 @@ class IndexWriter {
     SpellingChanges spellings_;
     std::string path_;
     std::size_t batch_size_;
+    db::Commits commits_;
     std::size_t pending_ = 0;
 };
 

@@ -211,6 +211,9 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
     summary.unchanged = stage.unchanged();
     summary.rejected += stage.rejected();
     summary.total = writers->doc_count();
+    if (auto ok = writers->close(); !ok) {
+        return tl::unexpected(ok.error());
+    }
     summary.seconds = seconds_since(started);
     return summary;
 }

@@ -210,6 +210,15 @@ Result<void> ShardWriters::commit() {
     return {};
 }
 
+Result<void> ShardWriters::close() {
+    for (auto& shard : shards_) {
+        if (auto ok = shard->writer.close(); !ok) {
+            return ok;
+        }
+    }
+    return {};
+}
+
 std::size_t ShardWriters::doc_count() const {
     std::size_t total = 0;
     for (const auto& shard : shards_) {

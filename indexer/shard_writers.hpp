@@ -46,6 +46,8 @@ class ShardWriters {
     [[nodiscard]] Result<std::size_t> prune(
         const std::function<bool(std::string_view id_term, std::string_view source)>& is_stale);
     [[nodiscard]] Result<void> commit();
+    /// Closes every shard (IndexWriter::close): the run's last step.
+    [[nodiscard]] Result<void> close();
     [[nodiscard]] std::size_t doc_count() const;
 
     [[nodiscard]] std::size_t added() const;
