@@ -23,25 +23,48 @@ namespace {
 
 using Counts = std::map<std::string, Xapian::doccount>;
 
-/// 60 reports: outlets in slot 1, places in slots 20 and 21 (one place can be in both), every
-/// fifth without a facet record (counted from its slots), and terms to match some of them.
-Xapian::WritableDatabase reports() {
+/// 60 reports matched by Qall, and by Qthird (every third) or Qrest; `fill(i, doc)` gives
+/// report i its values, and those for which `has_record(i)` get a facet record of them.
+template <class Fill, class HasRecord>
+Xapian::WritableDatabase sixty_reports(Fill fill, HasRecord has_record) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    const char* outlets[] = {"BBC", "Reuters", "AP", ""};
-    const char* places[] = {"Kyiv", "Kursk", "Puls", "", "Odesa"};
     for (int i = 0; i < 60; ++i) {
         Xapian::Document doc;
         doc.add_boolean_term("Qall");
         doc.add_boolean_term(i % 3 == 0 ? "Qthird" : "Qrest");
-        doc.add_value(1, outlets[i % 4]);
-        doc.add_value(20, places[i % 5]);
-        doc.add_value(21, places[(i / 2) % 5]);
-        if (i % 5 != 4) {
+        fill(i, doc);
+        if (has_record(i)) {
             doc.add_value(schema::slot(schema::Slot::FacetRecord), schema::facet_record(doc));
         }
         db.add_document(doc);
     }
     return db;
+}
+
+/// Outlets in slot 1, places in slots 20 and 21 (one place can be in both), every fifth report
+/// without a facet record (counted from its slots).
+Xapian::WritableDatabase reports() {
+    return sixty_reports(
+        [](int i, Xapian::Document& doc) {
+            const char* outlets[] = {"BBC", "Reuters", "AP", ""};
+            const char* places[] = {"Kyiv", "Kursk", "Puls", "", "Odesa"};
+            doc.add_value(1, outlets[i % 4]);
+            doc.add_value(20, places[i % 5]);
+            doc.add_value(21, places[(i / 2) % 5]);
+        },
+        [](int i) { return i % 5 != 4; });
+}
+
+/// Runs the counting of `counts` over the matches of `term`, with `cache` or without.
+void count_into(SlotCounts& counts,
+                const Xapian::Database& db,
+                const std::string& term,
+                search::FacetRecordCache* cache) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(term));
+    counts.attach(enquire, db, cache);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    counts.finish();
 }
 
 /// Counts the matches of `term` over tables laid out as `tables` (slots per table), with
@@ -54,11 +77,7 @@ Counts count(const Xapian::Database& db,
     for (const auto& slots : tables) {
         (void)counts.add(slots);
     }
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(term));
-    counts.attach(enquire, db, cache);
-    (void)enquire.get_mset(0, 0, db.get_doccount());
-    counts.finish();
+    count_into(counts, db, term, cache);
     Counts out;
     for (std::size_t t = 0; t < tables.size(); ++t) {
         counts.table(t).for_each([&](std::string_view value, Xapian::doccount n) {
@@ -70,23 +89,17 @@ Counts count(const Xapian::Database& db,
 
 const std::vector<std::vector<Xapian::valueno>> kLayout = {{1}, {20, 21}};
 
-/// 60 reports whose mentioned months (a list each, as the indexer writes them: some shared,
-/// some empty) are in their records, every seventh without a record.
+/// Mentioned months (a list each, as the indexer writes them: some shared, some empty) and
+/// outlets, every seventh report without a facet record.
 Xapian::WritableDatabase listing_reports() {
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    const char* months[] = {"2024-08 2024-11", "2024-11", "", "2023-01 2024-08 2024-11", "2024-08"};
-    for (int i = 0; i < 60; ++i) {
-        Xapian::Document doc;
-        doc.add_boolean_term("Qall");
-        doc.add_boolean_term(i % 3 == 0 ? "Qthird" : "Qrest");
-        doc.add_value(1, i % 2 == 0 ? "BBC" : "AP");
-        doc.add_value(schema::slot(schema::Slot::MentionMonths), months[i % 5]);
-        if (i % 7 != 6) {
-            doc.add_value(schema::slot(schema::Slot::FacetRecord), schema::facet_record(doc));
-        }
-        db.add_document(doc);
-    }
-    return db;
+    return sixty_reports(
+        [](int i, Xapian::Document& doc) {
+            const char* months[] = {
+                "2024-08 2024-11", "2024-11", "", "2023-01 2024-08 2024-11", "2024-08"};
+            doc.add_value(1, i % 2 == 0 ? "BBC" : "AP");
+            doc.add_value(schema::slot(schema::Slot::MentionMonths), months[i % 5]);
+        },
+        [](int i) { return i % 7 != 6; });
 }
 
 /// The months of the matches of `term`, counted as a table of lists, with `cache` or without:
@@ -98,11 +111,7 @@ Counts count_months(const Xapian::Database& db,
     const auto outlets = counts.add({1});
     const auto months =
         counts.add({schema::slot(schema::Slot::MentionMonths)}, SlotCounts::Values::Lists);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(term));
-    counts.attach(enquire, db, cache);
-    (void)enquire.get_mset(0, 0, db.get_doccount());
-    counts.finish();
+    count_into(counts, db, term, cache);
     Counts out;
     counts.table(months).for_each([&](std::string_view value, Xapian::doccount n) {
         for (const auto month : split_facet_value(value)) {
