@@ -27,10 +27,16 @@ std::string reindex_hint(const std::string& path) {
     return "re-index: gazette-index --db " + path + " --rebuild PATH...";
 }
 
-bool looks_like_xapian_dir(const fs::path& dir) {
+/// @return true when `dir` holds one Xapian database (not a stub of shards).
+bool holds_one_database(const fs::path& dir) {
     std::error_code ec;
     return fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec) ||
-           fs::exists(dir / "iamhoney", ec) || fs::exists(dir / kStubFileName, ec);
+           fs::exists(dir / "iamhoney", ec);
+}
+
+bool looks_like_xapian_dir(const fs::path& dir) {
+    std::error_code ec;
+    return holds_one_database(dir) || fs::exists(dir / kStubFileName, ec);
 }
 
 /// @return true when `dir` holds files other than the indexer's lock file.
@@ -193,15 +199,13 @@ Result<void> check_writable(const std::string& path) {
 }
 
 Commits commits_for(const std::string& path, WriteMode mode) {
-    std::error_code ec;
-    const bool exists = fs::exists(fs::path(path) / "iamglass", ec) ||
-                        fs::exists(fs::path(path) / "iamchert", ec) ||
-                        fs::exists(fs::path(path) / "iamhoney", ec);
-    return mode == WriteMode::Rebuild || !exists ? Commits::Unsynced : Commits::Synced;
+    return mode == WriteMode::Rebuild || !holds_one_database(path) ? Commits::Unsynced
+                                                                   : Commits::Synced;
 }
 
 Result<void> sync_to_disk(const std::string& path) {
-    const auto sync_one = [](const fs::path& file, int flags) -> Result<void> {
+    const std::string hint = "check the disk; the last run's reports may need indexing again";
+    const auto sync_one = [&hint](const fs::path& file, int flags) -> Result<void> {
         const int fd = ::open(file.c_str(), flags | O_CLOEXEC);
         if (fd < 0 || ::fsync(fd) != 0) {
             const std::string why = std::strerror(errno);
@@ -210,7 +214,7 @@ Result<void> sync_to_disk(const std::string& path) {
             }
             return fail(ErrorCode::Io,
                         "cannot make the disk hold " + file.string() + " (" + why + ")",
-                        "check the disk; the last run's reports may need indexing again");
+                        hint);
         }
         ::close(fd);
         return {};
@@ -225,9 +229,7 @@ Result<void> sync_to_disk(const std::string& path) {
         }
     }
     if (ec) {
-        return fail(ErrorCode::Io,
-                    "cannot list " + path + " (" + ec.message() + ")",
-                    "check the disk; the last run's reports may need indexing again");
+        return fail(ErrorCode::Io, "cannot list " + path + " (" + ec.message() + ")", hint);
     }
     return sync_one(path, O_RDONLY | O_DIRECTORY);
 }

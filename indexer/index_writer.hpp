@@ -54,9 +54,6 @@ class IndexWriter {
     /// hold it. Nothing may be written after it.
     [[nodiscard]] Result<void> close();
 
-    /// @return how this writer's commits reach the disk.
-    [[nodiscard]] db::Commits commits() const { return commits_; }
-
     [[nodiscard]] Xapian::doccount doc_count() const { return database_.get_doccount(); }
 
   private:

@@ -50,9 +50,6 @@ std::optional<std::uint32_t> FacetRecordCache::Table::number_of(std::string_view
             }
             numbers.push_back(*number);
         }
-        if (parts_begin.empty()) {
-            parts_begin.push_back(0);
-        }
         part_numbers.insert(part_numbers.end(), numbers.begin(), numbers.end());
         parts_begin.push_back(static_cast<std::uint32_t>(part_numbers.size()));
         bytes += (numbers.size() + 1) * sizeof(std::uint32_t);
@@ -110,6 +107,7 @@ void FacetRecordCache::begin(const std::vector<std::vector<std::size_t>>& by_fie
         for (std::size_t t = 0; t < tables && t < lists.size(); ++t) {
             if (lists[t]) {
                 tables_[t].parts = std::make_unique<Table>();
+                tables_[t].parts_begin = {0};
             }
         }
     }

@@ -89,8 +89,8 @@ class FacetRecordCache {
         /// a few hundred months in finish(), not as many strings to hash, merge and split.
         std::unique_ptr<Table> parts;
         std::vector<std::uint32_t> part_numbers;  ///< the parts of every list, list after list
-        std::vector<std::uint32_t> parts_begin;   ///< by number, then one past the last: where
-                                                  ///< its parts start in part_numbers
+        std::vector<std::uint32_t> parts_begin;   ///< 0, then by number where the next list's
+                                                  ///< parts start in part_numbers
 
         /// @return the number of `value`, numbered now if new; nullopt when numbers ran out.
         std::optional<std::uint32_t> number_of(std::string_view value, std::size_t& bytes);

@@ -57,4 +57,22 @@ TEST_SUITE("common") {
         }
         CHECK(tables > 0);
     }
+
+    TEST_CASE("database: a new or rebuilt database commits unsynced, an existing one synced") {
+        testing::TempDir dir;
+        const std::string path = dir / "db";
+        CHECK(db::commits_for(path, db::WriteMode::CreateOrOpen) == db::Commits::Unsynced);
+        {
+            auto db =
+                db::open_for_writing(path, db::WriteMode::CreateOrOpen, db::Commits::Unsynced);
+            REQUIRE(db);
+        }
+        CHECK(db::commits_for(path, db::WriteMode::CreateOrOpen) == db::Commits::Synced);
+        CHECK(db::commits_for(path, db::WriteMode::Rebuild) == db::Commits::Unsynced);
+        CHECK(db::sync_to_disk(path));
+        const auto missing = db::sync_to_disk(dir / "missing");
+        REQUIRE_FALSE(missing);
+        CHECK(missing.error().code == ErrorCode::Io);
+        CHECK(missing.error().message.find(dir / "missing") != std::string::npos);
+    }
 }
