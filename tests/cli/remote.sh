@@ -61,6 +61,7 @@ Syrskyi OR Syrsky
 Kursk -Puls
 troops mentions:2024-11
 mentions:2022..
+Ukrainian troops withdrew from the town after heavy fighting
 QUERIES
 
 # One python3 compares every answer with the local one (python3 starts slowly on a busy machine).

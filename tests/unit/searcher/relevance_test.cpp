@@ -11,15 +11,21 @@ using namespace gazette;
 
 namespace {
 
-search::SearchResponse run(search::SearchRequest request) {
+/// A searcher of the relevance corpus, with the test synonyms.
+search::Searcher open_searcher() {
     auto searcher = search::Searcher::open(testing::relevance_index().db);
     REQUIRE(searcher);
     auto synonyms = search::SynonymTable::parse(
         testing::kTestSynonyms, "test-synonyms.tsv", text::thread_analyzer());
     REQUIRE(synonyms);
     searcher->synonyms = std::move(*synonyms);
+    return std::move(*searcher);
+}
+
+search::SearchResponse run(search::SearchRequest request) {
+    auto searcher = open_searcher();
     request.limit = 20;
-    auto response = searcher->search(request);
+    auto response = searcher.search(request);
     REQUIRE(response);
     return *response;
 }
@@ -264,5 +270,32 @@ TEST_SUITE("searcher") {
         CHECK(with.total == without.total);
         CHECK(ids(with) == ids(without));
         CHECK(run("brigade river").feedback_terms.empty());  // short queries are left alone
+    }
+
+    TEST_CASE("relevance: with feedback, page after page is the whole ranking cut in pieces") {
+        // Feedback re-ranks from each page's own search: the pages must still add up to the
+        // whole ranking, and each count must be the query's own.
+        search::SearchRequest request;
+        request.query = "officials said brigade left river town after weeks fighting";
+        const auto whole = run(request);
+        REQUIRE_FALSE(whole.feedback_terms.empty());
+        REQUIRE(whole.hits.size() >= 6);
+        std::vector<std::string> paged;
+        auto searcher = open_searcher();
+        for (int offset = 0; offset < static_cast<int>(whole.hits.size()); offset += 2) {
+            request.offset = offset;
+            request.limit = 2;
+            const auto page = searcher.search(request);
+            REQUIRE(page);
+            CHECK(page->total == whole.total);
+            for (const auto& hit : page->hits) {
+                paged.push_back(hit.report.id);
+            }
+        }
+        std::vector<std::string> ranked;
+        for (const auto& hit : whole.hits) {
+            ranked.push_back(hit.report.id);
+        }
+        CHECK(paged == ranked);
     }
 }
