@@ -16,6 +16,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -33,11 +34,24 @@ void for_each_record_value(std::string_view record, F&& f);
 class FacetRecordCache {
   public:
     /// What one part may keep: 4 bytes per value of a report, about 80 per distinct value (the
-    /// 100k reports of the bench, in two parts, took about 28 MB a part). Past it, reports not
-    /// yet kept are counted from their records.
+    /// 100k reports of the bench, in two parts, took about 28 MB a part; the 1M ones 141 MB a
+    /// part, 282 bytes a report). Past it, reports not yet kept are counted from their records.
     static constexpr std::size_t kDefaultBudget = std::size_t{64} << 20;
+    /// A bigger part may keep this much per report, so that all of it fits (budget_for()).
+    static constexpr std::size_t kBudgetPerReport = 320;
+    /// ... up to this much (3.3 million reports in one part).
+    static constexpr std::size_t kMaxBudget = std::size_t{1} << 30;
+
+    /// @return the budget of a part of `reports` reports: kDefaultBudget, or room for all of
+    /// them, up to kMaxBudget.
+    [[nodiscard]] static std::size_t budget_for(Xapian::doccount reports) {
+        return std::clamp(std::size_t{reports} * kBudgetPerReport, kDefaultBudget, kMaxBudget);
+    }
 
     explicit FacetRecordCache(std::size_t budget = kDefaultBudget) : budget_(budget) {}
+
+    /// Sets what the cache may keep from now on (what it keeps already stays).
+    void set_budget(std::size_t budget) { budget_ = budget; }
 
     /// Starts a count of matches whose record fields are counted in `tables` (record field ->
     /// count tables counting it, as SlotCounts lays them out). `lists` names the tables whose

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace gazette::search {
 namespace {
@@ -103,20 +106,24 @@ Facets FacetCollector::result(Xapian::doccount total) const {
     // Reports indexed before story keys existed have none: each is its own story.
     const CountTable& stories = counts_.table(stories_);
     facets.stories = static_cast<Xapian::doccount>(stories.size()) + (total - with_value(stories));
+    // A broad query has hundreds of thousands of stories: only the top few become strings.
+    std::vector<std::pair<Xapian::doccount, std::string_view>> several;
     stories.for_each([&](std::string_view key, Xapian::doccount count) {
         if (count > 1) {
-            facets.story.push_back({std::string(key), count});
+            several.emplace_back(count, key);
         }
     });
-    const auto by_count = [](const FacetCount& a, const FacetCount& b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    const auto by_count = [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
     };
-    const auto top = std::min(kTopStories, facets.story.size());
-    std::partial_sort(facets.story.begin(),
-                      facets.story.begin() + static_cast<std::ptrdiff_t>(top),
-                      facets.story.end(),
+    const auto top = std::min(kTopStories, several.size());
+    std::partial_sort(several.begin(),
+                      several.begin() + static_cast<std::ptrdiff_t>(top),
+                      several.end(),
                       by_count);
-    facets.story.resize(top);
+    for (std::size_t i = 0; i < top; ++i) {
+        facets.story.push_back({std::string(several[i].second), several[i].first});
+    }
     return facets;
 }
 

@@ -11,6 +11,7 @@
 #include "searcher/suggestion.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <future>
@@ -208,7 +209,11 @@ Result<Searcher> Searcher::open(const std::string& path, const std::string& gaze
     }
     Searcher searcher(std::move(*database), path, std::move(*aliases));
     searcher.counting_parts_ = counting_parts(path);
-    searcher.record_caches_.resize(std::max<std::size_t>(1, searcher.counting_parts_.size()));
+    const std::size_t parts = std::max<std::size_t>(1, searcher.counting_parts_.size());
+    searcher.kept_records_ = std::make_shared<KeptFacetRecords>(parts);
+    searcher.reopens_.assign(parts, 0);
+    static std::atomic<std::uint64_t> opened{0};
+    searcher.id_ = ++opened;
     return searcher;
 }
 
@@ -228,15 +233,35 @@ void Searcher::reopen() {
         term_frequencies_.forget();
         facet_counts_.forget();
         if (counting_parts_.empty()) {
-            record_caches_.front().forget();
+            ++reopens_.front();  // the kept records of the old revision go at the next lease
         }
     }
     for (std::size_t k = 0; k < counting_parts_.size(); ++k) {
         if (counting_parts_[k].reopen()) {
-            record_caches_[k].forget();
+            ++reopens_[k];
             facet_counts_.forget();
         }
     }
+}
+
+Result<void> Searcher::warm_facet_records() {
+    return with_retries(
+        path_,
+        [this] { reopen(); },
+        [this]() -> Result<void> {
+            if (keep_facet_records) {
+                (void)count_facets(Xapian::Query::MatchAll);
+            }
+            return {};
+        });
+}
+
+bool Searcher::share_facet_records(std::shared_ptr<KeptFacetRecords> kept) {
+    if (!kept || kept->parts() != kept_records_->parts()) {
+        return false;
+    }
+    kept_records_ = std::move(kept);
+    return true;
 }
 
 Result<void> Searcher::refresh() {
@@ -408,21 +433,27 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
         // Local shards: each core counts its part of them, and the parts add up. Xapian's
         // reference counts are not atomic, so each thread builds its own copy of the query.
         const std::string serialised = query.serialise();
-        const auto count_part =
-            [&serialised](const Xapian::Database& part, SlotCounts& into, FacetRecordCache* cache) {
-                return count_in(part, Xapian::Query::unserialise(serialised), into, cache);
-            };
+        // Each part's Database and kept records are used by its own thread only.
+        const auto count_part = [this, &serialised](std::size_t part, SlotCounts& into) {
+            auto lease = lease_records(part);
+            return count_in(counting_parts_[part],
+                            Xapian::Query::unserialise(serialised),
+                            into,
+                            lease ? &lease->cache() : nullptr);
+        };
         std::vector<std::unique_ptr<SlotCounts>> part_counts;
         std::vector<std::future<Xapian::doccount>> others;
         for (std::size_t k = 1; k < counting_parts_.size(); ++k) {
             part_counts.push_back(counts.empty_copy());
-            others.push_back(std::async(std::launch::async,
-                                        count_part,
-                                        std::cref(counting_parts_[k]),
-                                        std::ref(*part_counts.back()),
-                                        record_cache(k)));
+            others.push_back(
+                std::async(std::launch::async, count_part, k, std::ref(*part_counts.back())));
         }
-        Xapian::doccount total = count_in(counting_parts_.front(), query, counts, record_cache(0));
+        Xapian::doccount total = 0;
+        {
+            auto lease = lease_records(0);
+            total =
+                count_in(counting_parts_.front(), query, counts, lease ? &lease->cache() : nullptr);
+        }
         for (std::size_t k = 0; k < others.size(); ++k) {
             total += others[k].get();
             counts.merge(*part_counts[k]);
@@ -431,7 +462,8 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
     }
     if (facet_counter_ == SlotCounts::Counter::Own) {
         try {
-            return count_in(database_, query, counts, record_cache(0));
+            auto lease = lease_records(0);
+            return count_in(database_, query, counts, lease ? &lease->cache() : nullptr);
         } catch (const Xapian::UnimplementedError&) {
             // A remote shard: a stock xapian-tcpsrv runs only Xapian's own match spies. From
             // now on this searcher counts with them.
@@ -442,8 +474,20 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
     return count_in(database_, query, counts);
 }
 
-FacetRecordCache* Searcher::record_cache(std::size_t part) {
-    return keep_facet_records ? &record_caches_.at(part) : nullptr;
+std::optional<KeptFacetRecords::Lease> Searcher::lease_records(std::size_t part) {
+    if (!keep_facet_records) {
+        return std::nullopt;
+    }
+    const Xapian::Database& database = counting_parts_.empty() ? database_ : counting_parts_[part];
+    // A database rebuilt at the same path starts its revisions again: its id tells it apart.
+    KeptFacetRecords::Revision revision;
+    try {
+        revision = database.get_uuid() + '@' + std::to_string(database.get_revision());
+    } catch (const Xapian::Error&) {
+        // Several shards in one part have no one revision: this searcher's reopens stand for it.
+        revision = "searcher " + std::to_string(id_) + '@' + std::to_string(reopens_.at(part));
+    }
+    return kept_records_->lease(part, std::move(revision), database.get_lastdocid());
 }
 
 Result<void> Searcher::fill_hits(const SearchRequest& request,

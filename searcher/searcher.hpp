@@ -9,9 +9,9 @@
 #include "common/report.hpp"
 #include "searcher/explain.hpp"
 #include "searcher/facet_counts_cache.hpp"
-#include "searcher/facet_record_cache.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/feedback.hpp"
+#include "searcher/kept_facet_records.hpp"
 #include "searcher/query_binder.hpp"
 #include "searcher/snippet.hpp"
 #include "searcher/synonyms.hpp"
@@ -19,6 +19,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -118,6 +120,18 @@ class Searcher {
     /// @return nullopt when no report has that id; a database error when the database fails.
     [[nodiscard]] Result<std::optional<Report>> find_report(const std::string& id);
 
+    /// Counts every report's facet record into the kept records (keep_facet_records), so that
+    /// the first broad searches find them numbered: gazette-serve does it once when it starts,
+    /// as Elasticsearch builds eager global ordinals. Does nothing when nothing is kept.
+    [[nodiscard]] Result<void> warm_facet_records();
+
+    /// The facet records this searcher keeps: give them to the other searchers of the same
+    /// database (share_facet_records), so that they are numbered and held once.
+    [[nodiscard]] std::shared_ptr<KeptFacetRecords> facet_records() const { return kept_records_; }
+    /// Keeps facet records in `kept` (another searcher's of the same database) from now on.
+    /// @return false, keeping its own, when `kept` has another number of counting parts.
+    bool share_facet_records(std::shared_ptr<KeptFacetRecords> kept);
+
     /// Moves to the database's latest committed revision, so that reports the indexer committed
     /// since the open (or the last refresh) are searched. Cheap when nothing changed.
     [[nodiscard]] Result<void> refresh();
@@ -128,7 +142,7 @@ class Searcher {
 
     RankingParams ranking;
     /// Keep what facet counting found between searches: the records counted
-    /// (facet_record_cache.hpp, up to FacetRecordCache::kDefaultBudget per core) and the counts
+    /// (kept_facet_records.hpp, up to FacetRecordCache::budget_for() per core) and the counts
     /// of the last queries (facet_counts_cache.hpp). A searcher that answers many searches
     /// (gazette-serve's) counts facets faster from its second search on, and not at all for a
     /// query it counted lately; one that answers one (gazette-search) would only pay for keeping.
@@ -155,9 +169,9 @@ class Searcher {
     /// The facets of `query`'s matches and their exact number: kept ones when this searcher
     /// keeps them and counted `query` lately, else counted (count_matches) and then kept.
     FacetCountsCache::Counted count_facets(const Xapian::Query& query);
-    /// @return the cache of counting part `part` (0 also for database_ when there are no
-    /// parts), or null when this searcher keeps no facet records.
-    FacetRecordCache* record_cache(std::size_t part);
+    /// @return the kept records of counting part `part` (0 also for database_ when there are
+    /// no parts), held until the lease ends; nullopt when this searcher keeps none.
+    std::optional<KeptFacetRecords::Lease> lease_records(std::size_t part);
     /// Reads the latest revision of the database and of the counting parts.
     void reopen();
     Result<void> fill_hits(const SearchRequest& request,
@@ -180,8 +194,12 @@ class Searcher {
     /// once (empty: count on this thread). They move to each revision with database_.
     std::vector<Xapian::Database> counting_parts_;
     /// The facet records counted so far: one cache per counting part (one when there are no
-    /// parts, for database_). Each moves to a new revision with its part.
-    std::vector<FacetRecordCache> record_caches_ = std::vector<FacetRecordCache>(1);
+    /// parts, for database_), perhaps shared with other searchers of the database.
+    std::shared_ptr<KeptFacetRecords> kept_records_;
+    /// Tells this searcher's revisions from other searchers' where Xapian gives none.
+    std::uint64_t id_ = 0;
+    /// By counting part (or database_): how many times it moved to a new revision.
+    std::vector<std::uint64_t> reopens_;
     /// The facet counts of the last queries, in the revision database_ and the parts read.
     FacetCountsCache facet_counts_;
     /// Frequencies of the words feedback looked up, in the revision database_ reads.

@@ -50,6 +50,13 @@ Result<SearcherPool::Loan> SearcherPool::borrow() {
     }
     opened->synonyms = synonyms_;
     opened->keep_facet_records = true;  // it answers search after search
+    {
+        // One set of kept facet records for all: numbered once, held once.
+        const std::lock_guard lock(mutex_);
+        if (!kept_ || !opened->share_facet_records(kept_)) {
+            kept_ = opened->facet_records();
+        }
+    }
     return Loan(*this, std::make_unique<search::Searcher>(std::move(*opened)));
 }
 

@@ -6,7 +6,8 @@
 /// At most a few Searchers per core are opened; more requests wait for one to come back. A search
 /// keeps the cores busy by itself (facets are counted on every core), so more Searchers would only
 /// share the same cores, each with its own memory and its own cold caches: with 64 Searchers on two
-/// cores, 64 connections got fewer answers per second than 4 did (BENCHMARKS.md).
+/// cores, 64 connections got fewer answers per second than 4 did (BENCHMARKS.md). The Searchers
+/// share the facet records they keep (kept_facet_records.hpp).
 #pragma once
 
 #include "common/error.hpp"
@@ -70,6 +71,9 @@ class SearcherPool {
     std::condition_variable returned_;  ///< a Searcher came back, or a place came free
     std::vector<std::unique_ptr<search::Searcher>> idle_;
     std::size_t opened_ = 0;  ///< open or being opened
+    /// The facet records the Searchers keep, shared by all of them (the last opened one's when
+    /// it could not share them: another layout of shards).
+    std::shared_ptr<search::KeptFacetRecords> kept_;
 };
 
 }  // namespace gazette::serve

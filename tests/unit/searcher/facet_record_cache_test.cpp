@@ -245,4 +245,68 @@ TEST_SUITE("searcher") {
         REQUIRE(searcher->refresh());
         CHECK(outlets() == std::map<std::string, Xapian::doccount>{{"AP", 1}, {"Reuters", 1}});
     }
+
+    TEST_CASE("facet record cache: searchers sharing kept records each count their own revision") {
+        // gazette-serve's searchers share one set of kept records. One moves to the revision
+        // that re-indexed a report while another still reads the old one: each must count the
+        // report as its own revision has it, whichever filled the records last.
+        std::size_t shards = 1;
+        SUBCASE("one database") {
+            shards = 1;
+        }
+        SUBCASE("two shards") {
+            shards = 2;
+        }
+        SUBCASE("three shards: a part of two has no one revision") {
+            shards = 3;
+        }
+        CAPTURE(shards);
+        testing::TempDir dir;
+        const std::string db = dir / "db";
+        const auto index = [&](const std::string& name, const std::string& feed) {
+            testing::index_feed(dir, db, shards, name, feed);
+        };
+        index(
+            "first.jsonl",
+            R"({"id": "a", "outlet": "BBC", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
+            "\n"
+            R"({"id": "b", "outlet": "AP", "title": "Ceasefire talks", "body": "Talks on a ceasefire."})"
+            "\n");
+        auto old_reader = search::Searcher::open(db);
+        auto new_reader = search::Searcher::open(db);
+        REQUIRE(old_reader);
+        REQUIRE(new_reader);
+        old_reader->keep_facet_records = true;
+        new_reader->keep_facet_records = true;
+        REQUIRE(new_reader->share_facet_records(old_reader->facet_records()));
+        CHECK(new_reader->facet_records() == old_reader->facet_records());
+        // Each query once per searcher: the counts a searcher keeps by query stay out of it.
+        const auto outlets = [](search::Searcher& searcher, const std::string& query) {
+            search::SearchRequest request;
+            request.query = query;
+            request.facets = true;
+            request.snippets = false;
+            auto response = searcher.search(request);
+            REQUIRE(response);
+            REQUIRE(response->facets);
+            std::map<std::string, Xapian::doccount> out;
+            for (const auto& facet : response->facets->outlet) {
+                out[facet.value] = facet.count;
+            }
+            return out;
+        };
+        using Outlets = std::map<std::string, Xapian::doccount>;
+        REQUIRE(old_reader->warm_facet_records());
+        CHECK(old_reader->facet_records()->size().first == 2);  // both reports kept
+        CHECK(outlets(*new_reader, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
+        index(
+            "again.jsonl",
+            R"({"id": "a", "outlet": "Reuters", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
+            "\n");
+        REQUIRE(new_reader->refresh());
+        CHECK(outlets(*new_reader, "kursk") == Outlets{{"Reuters", 1}});
+        CHECK(outlets(*old_reader, "kursk") == Outlets{{"BBC", 1}});
+        CHECK(outlets(*new_reader, "ceasefire") == Outlets{{"AP", 1}, {"Reuters", 1}});
+        CHECK(outlets(*old_reader, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
+    }
 }

@@ -44,7 +44,15 @@ int right_answers_from_threads(serve::SearcherPool& pool, int threads, int loans
                 request.query = "Puls withdrawal";
                 request.facets = true;
                 auto response = (*loan)->search(request);
-                if (response && response->total == 5 &&
+                // Facets counted from the records the Searchers share: five reports in all.
+                Xapian::doccount outlets = 0;
+                if (response && response->facets) {
+                    outlets = response->facets->no_outlet;
+                    for (const auto& outlet : response->facets->outlet) {
+                        outlets += outlet.count;
+                    }
+                }
+                if (response && response->total == 5 && outlets == 5 &&
                     response->hits[0].report.id == "000_538164c2fa05198d") {
                     ++right;
                 }
@@ -104,6 +112,8 @@ TEST_SUITE("serve") {
             REQUIRE(first);
             REQUIRE(second);
             CHECK(&**first != &**second);
+            // ... which number and hold the facet records they count once, together.
+            CHECK((*first)->facet_records() == (*second)->facet_records());
         }
         CHECK(pool.opened() == 2);
         CHECK(right_answers_from_threads(pool, 8, 20) == 160);
