@@ -6,7 +6,9 @@
 
 #include <httplib.h>
 
+#include <chrono>
 #include <csignal>
+#include <iomanip>
 #include <iostream>
 #include <pthread.h>
 #include <sys/socket.h>
@@ -130,13 +132,21 @@ Result<int> run(int argc, char** argv) {
     // Number every report's facet values now, beside the first searches, so that the first
     // broad facet searches do not pay for it (kept_facet_records.hpp).
     std::thread warmer([&pool] {
+        const auto start = std::chrono::steady_clock::now();
         auto loan = pool.borrow();
         auto warmed =
             loan ? (*loan)->warm_facet_records() : Result<void>(tl::unexpected(loan.error()));
         if (!warmed) {
-            std::cerr << kProgram << ": facet counts stay unwarmed: " << warmed.error().message
-                      << '\n';
+            std::cerr << kProgram << ": facet records not counted ahead: "
+                      << warmed.error().message << '\n';
+            return;
         }
+        const auto [kept, bytes] = (*loan)->facet_records()->size();
+        const auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::cout << kProgram << ": facet records of " << kept << " reports counted ahead ("
+                  << (bytes >> 20) << " MB, " << std::fixed << std::setprecision(1) << seconds
+                  << " s)" << std::endl;
     });
     std::thread stopper([&server, stop_signals] {
         int signal = 0;

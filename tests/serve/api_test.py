@@ -301,6 +301,9 @@ def main():
         finally:
             code, out = server.stop()
         check(code == 0 and "stopped" in out, f"stop: exit {code}, {out!r}")
+        # It numbered every report's facet values once, beside its first searches.
+        warmed = re.search(r"facet records of (\d+) reports counted ahead", out)
+        check(warmed is not None and int(warmed.group(1)) > 0, f"no facet records counted ahead: {out!r}")
         check_startup_errors(db, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
