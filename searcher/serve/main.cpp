@@ -137,8 +137,8 @@ Result<int> run(int argc, char** argv) {
         auto warmed =
             loan ? (*loan)->warm_facet_records() : Result<void>(tl::unexpected(loan.error()));
         if (!warmed) {
-            std::cerr << kProgram << ": facet records not counted ahead: "
-                      << warmed.error().message << '\n';
+            std::cerr << kProgram << ": facet records not counted ahead: " << warmed.error().message
+                      << '\n';
             return;
         }
         const auto [kept, bytes] = (*loan)->facet_records()->size();
