@@ -125,6 +125,48 @@ Counts count_months(const Xapian::Database& db,
     return out;
 }
 
+/// Two reports on a ceasefire: "a" (in Kursk) from the BBC, "b" from AP, in `shards` shards.
+void index_ceasefire(const testing::TempDir& dir, const std::string& db, std::size_t shards) {
+    testing::index_feed(
+        dir,
+        db,
+        shards,
+        "first.jsonl",
+        R"({"id": "a", "outlet": "BBC", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
+        "\n"
+        R"({"id": "b", "outlet": "AP", "title": "Ceasefire talks", "body": "Talks on a ceasefire."})"
+        "\n");
+}
+
+/// Re-indexes report "a" with Reuters as its outlet: it keeps its document id.
+void reindex_from_reuters(const testing::TempDir& dir, const std::string& db, std::size_t shards) {
+    testing::index_feed(
+        dir,
+        db,
+        shards,
+        "again.jsonl",
+        R"({"id": "a", "outlet": "Reuters", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
+        "\n");
+}
+
+using Outlets = std::map<std::string, Xapian::doccount>;
+
+/// The outlet facet of the matches of `query`.
+Outlets outlets_of(search::Searcher& searcher, const std::string& query) {
+    search::SearchRequest request;
+    request.query = query;
+    request.facets = true;
+    request.snippets = false;
+    auto response = searcher.search(request);
+    REQUIRE(response);
+    REQUIRE(response->facets);
+    Outlets out;
+    for (const auto& facet : response->facets->outlet) {
+        out[facet.value] = facet.count;
+    }
+    return out;
+}
+
 }  // namespace
 
 TEST_SUITE("searcher") {
@@ -210,40 +252,15 @@ TEST_SUITE("searcher") {
         CAPTURE(shards);
         testing::TempDir dir;
         const std::string db = dir / "db";
-        const auto index = [&](const std::string& name, const std::string& feed) {
-            testing::index_feed(dir, db, shards, name, feed);
-        };
-        index(
-            "first.jsonl",
-            R"({"id": "a", "outlet": "BBC", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
-            "\n"
-            R"({"id": "b", "outlet": "AP", "title": "Ceasefire talks", "body": "Talks on a ceasefire."})"
-            "\n");
+        index_ceasefire(dir, db, shards);
         auto searcher = search::Searcher::open(db);
         REQUIRE(searcher);
         searcher->keep_facet_records = true;
-        search::SearchRequest request;
-        request.query = "ceasefire";
-        request.facets = true;
-        request.snippets = false;
-        const auto outlets = [&] {
-            auto response = searcher->search(request);
-            REQUIRE(response);
-            REQUIRE(response->facets);
-            std::map<std::string, Xapian::doccount> out;
-            for (const auto& facet : response->facets->outlet) {
-                out[facet.value] = facet.count;
-            }
-            return out;
-        };
-        CHECK(outlets() == std::map<std::string, Xapian::doccount>{{"AP", 1}, {"BBC", 1}});
-        CHECK(outlets() == std::map<std::string, Xapian::doccount>{{"AP", 1}, {"BBC", 1}});
-        index(
-            "again.jsonl",
-            R"({"id": "a", "outlet": "Reuters", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
-            "\n");
+        CHECK(outlets_of(*searcher, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
+        CHECK(outlets_of(*searcher, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
+        reindex_from_reuters(dir, db, shards);
         REQUIRE(searcher->refresh());
-        CHECK(outlets() == std::map<std::string, Xapian::doccount>{{"AP", 1}, {"Reuters", 1}});
+        CHECK(outlets_of(*searcher, "ceasefire") == Outlets{{"AP", 1}, {"Reuters", 1}});
     }
 
     TEST_CASE("facet record cache: searchers sharing kept records each count their own revision") {
@@ -263,15 +280,7 @@ TEST_SUITE("searcher") {
         CAPTURE(shards);
         testing::TempDir dir;
         const std::string db = dir / "db";
-        const auto index = [&](const std::string& name, const std::string& feed) {
-            testing::index_feed(dir, db, shards, name, feed);
-        };
-        index(
-            "first.jsonl",
-            R"({"id": "a", "outlet": "BBC", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
-            "\n"
-            R"({"id": "b", "outlet": "AP", "title": "Ceasefire talks", "body": "Talks on a ceasefire."})"
-            "\n");
+        index_ceasefire(dir, db, shards);
         auto old_reader = search::Searcher::open(db);
         auto new_reader = search::Searcher::open(db);
         REQUIRE(old_reader);
@@ -281,32 +290,14 @@ TEST_SUITE("searcher") {
         REQUIRE(new_reader->share_facet_records(old_reader->facet_records()));
         CHECK(new_reader->facet_records() == old_reader->facet_records());
         // Each query once per searcher: the counts a searcher keeps by query stay out of it.
-        const auto outlets = [](search::Searcher& searcher, const std::string& query) {
-            search::SearchRequest request;
-            request.query = query;
-            request.facets = true;
-            request.snippets = false;
-            auto response = searcher.search(request);
-            REQUIRE(response);
-            REQUIRE(response->facets);
-            std::map<std::string, Xapian::doccount> out;
-            for (const auto& facet : response->facets->outlet) {
-                out[facet.value] = facet.count;
-            }
-            return out;
-        };
-        using Outlets = std::map<std::string, Xapian::doccount>;
         REQUIRE(old_reader->warm_facet_records());
         CHECK(old_reader->facet_records()->size().first == 2);  // both reports kept
-        CHECK(outlets(*new_reader, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
-        index(
-            "again.jsonl",
-            R"({"id": "a", "outlet": "Reuters", "title": "Ceasefire in Kursk", "body": "The ceasefire held."})"
-            "\n");
+        CHECK(outlets_of(*new_reader, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
+        reindex_from_reuters(dir, db, shards);
         REQUIRE(new_reader->refresh());
-        CHECK(outlets(*new_reader, "kursk") == Outlets{{"Reuters", 1}});
-        CHECK(outlets(*old_reader, "kursk") == Outlets{{"BBC", 1}});
-        CHECK(outlets(*new_reader, "ceasefire") == Outlets{{"AP", 1}, {"Reuters", 1}});
-        CHECK(outlets(*old_reader, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
+        CHECK(outlets_of(*new_reader, "kursk") == Outlets{{"Reuters", 1}});
+        CHECK(outlets_of(*old_reader, "kursk") == Outlets{{"BBC", 1}});
+        CHECK(outlets_of(*new_reader, "ceasefire") == Outlets{{"AP", 1}, {"Reuters", 1}});
+        CHECK(outlets_of(*old_reader, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
     }
 }
