@@ -434,26 +434,17 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
         // reference counts are not atomic, so each thread builds its own copy of the query.
         const std::string serialised = query.serialise();
         // Each part's Database and kept records are used by its own thread only.
-        const auto count_part = [this, &serialised](std::size_t part, SlotCounts& into) {
-            auto lease = lease_records(part);
-            return count_in(counting_parts_[part],
-                            Xapian::Query::unserialise(serialised),
-                            into,
-                            lease ? &lease->cache() : nullptr);
+        const auto count_other = [this, &serialised](std::size_t part, SlotCounts& into) {
+            return count_part(part, Xapian::Query::unserialise(serialised), into);
         };
         std::vector<std::unique_ptr<SlotCounts>> part_counts;
         std::vector<std::future<Xapian::doccount>> others;
         for (std::size_t k = 1; k < counting_parts_.size(); ++k) {
             part_counts.push_back(counts.empty_copy());
             others.push_back(
-                std::async(std::launch::async, count_part, k, std::ref(*part_counts.back())));
+                std::async(std::launch::async, count_other, k, std::ref(*part_counts.back())));
         }
-        Xapian::doccount total = 0;
-        {
-            auto lease = lease_records(0);
-            total =
-                count_in(counting_parts_.front(), query, counts, lease ? &lease->cache() : nullptr);
-        }
+        Xapian::doccount total = count_part(0, query, counts);
         for (std::size_t k = 0; k < others.size(); ++k) {
             total += others[k].get();
             counts.merge(*part_counts[k]);
@@ -462,8 +453,7 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
     }
     if (facet_counter_ == SlotCounts::Counter::Own) {
         try {
-            auto lease = lease_records(0);
-            return count_in(database_, query, counts, lease ? &lease->cache() : nullptr);
+            return count_part(0, query, counts);
         } catch (const Xapian::UnimplementedError&) {
             // A remote shard: a stock xapian-tcpsrv runs only Xapian's own match spies. From
             // now on this searcher counts with them.
@@ -474,11 +464,22 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
     return count_in(database_, query, counts);
 }
 
+const Xapian::Database& Searcher::part_database(std::size_t part) const {
+    return counting_parts_.empty() ? database_ : counting_parts_.at(part);
+}
+
+Xapian::doccount Searcher::count_part(std::size_t part,
+                                      const Xapian::Query& query,
+                                      SlotCounts& counts) {
+    auto lease = lease_records(part);
+    return count_in(part_database(part), query, counts, lease ? &lease->cache() : nullptr);
+}
+
 std::optional<KeptFacetRecords::Lease> Searcher::lease_records(std::size_t part) {
     if (!keep_facet_records) {
         return std::nullopt;
     }
-    const Xapian::Database& database = counting_parts_.empty() ? database_ : counting_parts_[part];
+    const Xapian::Database& database = part_database(part);
     // A database rebuilt at the same path starts its revisions again: its id tells it apart.
     KeptFacetRecords::Revision revision;
     try {

@@ -169,6 +169,11 @@ class Searcher {
     /// The facets of `query`'s matches and their exact number: kept ones when this searcher
     /// keeps them and counted `query` lately, else counted (count_matches) and then kept.
     FacetCountsCache::Counted count_facets(const Xapian::Query& query);
+    /// @return counting part `part`, or database_ when there are no parts (part 0).
+    const Xapian::Database& part_database(std::size_t part) const;
+    /// Counts the matches of `query` in counting part `part` (part_database) into `counts`,
+    /// with its kept records when this searcher keeps them. @return how many matched.
+    Xapian::doccount count_part(std::size_t part, const Xapian::Query& query, SlotCounts& counts);
     /// @return the kept records of counting part `part` (0 also for database_ when there are
     /// no parts), held until the lease ends; nullopt when this searcher keeps none.
     std::optional<KeptFacetRecords::Lease> lease_records(std::size_t part);
