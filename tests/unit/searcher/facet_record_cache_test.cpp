@@ -236,6 +236,17 @@ TEST_SUITE("searcher") {
         CHECK(count(db, "Qall", kLayout, &cache) == count(db, "Qall", kLayout, nullptr));
     }
 
+    TEST_CASE("facet record cache: the budget of a part grows with its reports, within bounds") {
+        using search::FacetRecordCache;
+        CHECK(FacetRecordCache::budget_for(0) == FacetRecordCache::kDefaultBudget);
+        CHECK(FacetRecordCache::budget_for(50'000) == FacetRecordCache::kDefaultBudget);
+        // 500,000 reports a part (1M on two cores) need about 141 MB: all of them fit.
+        CHECK(FacetRecordCache::budget_for(500'000) ==
+              500'000 * FacetRecordCache::kBudgetPerReport);
+        CHECK(FacetRecordCache::budget_for(500'000) > std::size_t{141} << 20);
+        CHECK(FacetRecordCache::budget_for(100'000'000) == FacetRecordCache::kMaxBudget);
+    }
+
     TEST_CASE("facet record cache: a refreshed searcher counts a re-indexed report anew") {
         // Re-indexed, a report keeps its document id: a searcher that kept its old record and
         // did not forget it on refresh would still count its old outlet. (Only the outlet

@@ -3,6 +3,7 @@
 #include "searcher/slot_counts.hpp"
 
 #include "common/schema.hpp"
+#include "searcher/facets.hpp"
 
 #include <doctest/doctest.h>
 
@@ -127,5 +128,58 @@ TEST_SUITE("common") {
                       "B\x1f"
                       "BC");
         CHECK(gazette::schema::facet_record(doc).empty());
+    }
+
+    TEST_CASE("facets: the story facet lists the ten biggest stories of several reports") {
+        // Stories s00..s13: story k has 1 + k % 5 reports, one report has no story key.
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        Xapian::doccount reports = 0;
+        for (int k = 0; k < 14; ++k) {
+            for (int r = 0; r <= k % 5; ++r) {
+                Xapian::Document doc;
+                if (k < 3) {
+                    doc.add_boolean_term("Qsmall");  // s00 (one report), s01, s02
+                }
+                doc.add_value(gazette::schema::slot(gazette::schema::Slot::StoryKey),
+                              (k < 10 ? "s0" : "s1") + std::to_string(k % 10));
+                db.add_document(doc);
+                ++reports;
+            }
+        }
+        db.add_document(Xapian::Document());
+        ++reports;
+        using Listed = std::vector<std::pair<std::string, Xapian::doccount>>;
+        const auto stories_of = [&db](const Xapian::Query& query, Xapian::doccount total) {
+            SlotCounts counts(SlotCounts::Counter::Own);
+            const gazette::search::FacetCollector collector(counts);
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            counts.attach(enquire, db);
+            (void)enquire.get_mset(0, 0, db.get_doccount());
+            counts.finish();
+            const auto facets = collector.result(total);
+            Listed listed;
+            for (const auto& story : facets.story) {
+                listed.emplace_back(story.value, story.count);
+            }
+            return std::make_pair(facets.stories, listed);
+        };
+        // By size, then key: 5 reports (s04, s09), 4 (s03, s08, s13), 3 (s02, s07, s12),
+        // 2 (s01, s06, s11: s11 is cut). 14 stories and the report without a key.
+        const Listed ten = {{"s04", 5},
+                            {"s09", 5},
+                            {"s03", 4},
+                            {"s08", 4},
+                            {"s13", 4},
+                            {"s02", 3},
+                            {"s07", 3},
+                            {"s12", 3},
+                            {"s01", 2},
+                            {"s06", 2}};
+        CHECK(stories_of(Xapian::Query::MatchAll, reports) ==
+              std::make_pair(Xapian::doccount{15}, ten));
+        // A story of one report is counted, not listed.
+        CHECK(stories_of(Xapian::Query("Qsmall"), 6) ==
+              std::make_pair(Xapian::doccount{3}, Listed{{"s02", 3}, {"s01", 2}}));
     }
 }
