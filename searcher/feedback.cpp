@@ -46,11 +46,20 @@ Feedback with_feedback(Xapian::Enquire& enquire,
                        const Xapian::Query& query,
                        const FeedbackParams& params,
                        TermFrequencies& frequencies) {
-    Feedback feedback{query, {}};
-    const Xapian::MSet best = enquire.get_mset(0, params.documents);
-    if (best.empty()) {
+    return with_feedback(
+        enquire.get_mset(0, params.documents), database, query, params, frequencies);
+}
+
+Feedback with_feedback(const Xapian::MSet& matches,
+                       const Xapian::Database& database,
+                       const Xapian::Query& query,
+                       const FeedbackParams& params,
+                       TermFrequencies& frequencies) {
+    Feedback feedback{query, {}, {}, {}};
+    if (matches.empty()) {
         return feedback;
     }
+    const Xapian::doccount best = std::min(params.documents, matches.size());
     // The words of the best matches, read from their term lists. Only words at least
     // `min_shared` of them have are looked up in the index (one look-up per word and shard, the
     // cost of feedback): a word one report has says what that report is about, not the query.
@@ -58,7 +67,8 @@ Feedback with_feedback(Xapian::Enquire& enquire,
     const std::string prefix(schema::prefix::kStemmed);
     const double average_length = std::max(database.get_avlength(), 1.0);
     std::unordered_map<std::string, Candidate> candidates;
-    for (auto it = best.begin(); it != best.end(); ++it) {
+    auto it = matches.begin();
+    for (Xapian::doccount i = 0; i < best; ++i, ++it) {
         const Xapian::Document doc = it.get_document();
         const double length = database.get_doclength(*it);
         // A term list is in term order, so the stemmed words ("Z...") are one run of it: the
@@ -82,8 +92,8 @@ Feedback with_feedback(Xapian::Enquire& enquire,
     for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
         candidates.erase(*term);  // already asked for
     }
-    const auto min_shared = std::min(params.min_shared, best.size());
-    const double R = best.size();
+    const auto min_shared = std::min(params.min_shared, best);
+    const double R = best;
     const double N = database.get_doccount();
     // In term order: neighbouring look-ups share B-tree blocks already read.
     std::vector<std::pair<const std::string*, const Candidate*>> shared;
@@ -104,7 +114,12 @@ Feedback with_feedback(Xapian::Enquire& enquire,
     std::sort(shared.begin(), shared.end(), [](const auto& a, const auto& b) {
         return *a.first < *b.first;
     });
-    std::vector<std::pair<double, std::string>> weighted;
+    struct Weighted {
+        double weight;
+        std::string term;
+        Xapian::doccount frequency;
+    };
+    std::vector<Weighted> weighted;
     for (const auto& [term, c] : shared) {
         const Xapian::doccount n = frequencies.of(database, *term);
         if (n > params.long_list && n > params.max_share * N) {
@@ -112,26 +127,28 @@ Feedback with_feedback(Xapian::Enquire& enquire,
         }
         const double weight = offer_weight(*c, R, n, N);
         if (weight > 0) {
-            weighted.emplace_back(weight, *term);
+            weighted.push_back({weight, *term, n});
         }
     }
     const auto kept = std::min<std::size_t>(params.terms, weighted.size());
     std::partial_sort(weighted.begin(),
                       weighted.begin() + static_cast<std::ptrdiff_t>(kept),
                       weighted.end(),
-                      [](const auto& a, const auto& b) {
-                          return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      [](const Weighted& a, const Weighted& b) {
+                          return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
                       });
-    weighted.resize(kept);
+    weighted.resize(kept, Weighted{0, {}, 0});
     if (weighted.empty()) {
         return feedback;
     }
-    const double top = weighted.front().first;
+    const double top = weighted.front().weight;
     std::vector<Xapian::Query> expansion;
-    for (const auto& [weight, term] : weighted) {
+    for (const auto& [weight, term, frequency] : weighted) {
+        const double scale = params.weight * weight / top;
         feedback.terms.push_back(term);
-        expansion.emplace_back(
-            Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), params.weight * weight / top);
+        feedback.scales.push_back(scale);
+        feedback.frequencies.push_back(frequency);
+        expansion.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), scale);
     }
     feedback.query =
         Xapian::Query(Xapian::Query::OP_AND_MAYBE,

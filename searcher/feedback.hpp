@@ -27,18 +27,32 @@ struct FeedbackParams {
     double max_share = 0.1;
     Xapian::doccount long_list = 1000;
     double weight = 0.3;  ///< the best expansion term's weight, relative to a query term
+    /// The query's best matches the expansion terms re-rank (rerank.hpp); the rest keep the
+    /// query's order. Re-ranking every match, as Xapian's OP_AND_MAYBE would, cost a second pass
+    /// over all of them for rankings that moved by less than 0.00x (BENCHMARKS.md).
+    Xapian::doccount reranked = 100;
 };
 
 /// The query with feedback, and the terms it added (for --explain).
 struct Feedback {
     Xapian::Query query;
     std::vector<std::string> terms;
+    std::vector<double> scales;                 ///< each term's OP_SCALE_WEIGHT in `query`
+    std::vector<Xapian::doccount> frequencies;  ///< how many reports have each term
 };
 
 /// Runs `enquire` (whose query is set) for its best matches, and returns its query with their
 /// most telling stemmed body terms added to re-rank the matches (OP_AND_MAYBE). The words'
 /// frequencies come from `frequencies` (kept by the searcher between searches).
 [[nodiscard]] Feedback with_feedback(Xapian::Enquire& enquire,
+                                     const Xapian::Database& database,
+                                     const Xapian::Query& query,
+                                     const FeedbackParams& params,
+                                     TermFrequencies& frequencies);
+
+/// The same, from `matches`, the query's own ranking from its first match (its first
+/// `params.documents` are its best).
+[[nodiscard]] Feedback with_feedback(const Xapian::MSet& matches,
                                      const Xapian::Database& database,
                                      const Xapian::Query& query,
                                      const FeedbackParams& params,

@@ -27,6 +27,8 @@ namespace {
 constexpr std::chrono::seconds kRetryFor{30};
 /// Matches Xapian looks at even without facets, so that small totals are exact, not estimates.
 constexpr Xapian::doccount kCheckAtLeast = 200;
+/// BM25's floor on a report's length relative to the average (Xapian's default).
+constexpr double kMinNormLength = 0.5;
 /// A query finding fewer reports than this "finds little" and may get a spelling suggestion.
 constexpr Xapian::doccount kFewMatches = 10;
 /// Near-duplicates listed under a collapsed result (the count says how many there are in all).
@@ -325,7 +327,7 @@ Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query,
                                        bool ranked) {
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, kMinNormLength));
     const auto date_slot = schema::slot(schema::Slot::Date);
     const bool by_date =
         request.sort == SortOrder::Date || (request.sort == SortOrder::Auto && !ranked);
@@ -364,13 +366,8 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     SearchResponse response;
     Xapian::Enquire enquire = make_enquire(plan.query, request, plan.bound.ranked);
     const bool by_relevance = request.sort != SortOrder::Date && plan.bound.ranked;
-    if (request.feedback && by_relevance && plan.bound.words >= ranking.feedback.min_words) {
-        Feedback feedback =
-            with_feedback(enquire, database_, plan.query, ranking.feedback, term_frequencies_);
-        plan.query = feedback.query;
-        response.feedback_terms = std::move(feedback.terms);
-        enquire.set_query(plan.query);
-    }
+    const bool feedback =
+        request.feedback && by_relevance && plan.bound.words >= ranking.feedback.min_words;
     // Facets are counted in a pass of their own that looks at every match and returns no
     // documents: Xapian 1.4.22 miscounts match spies over two or more remote shards when the same
     // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it). The
@@ -380,9 +377,30 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     if (request.facets) {
         counted = count_facets(match_query);
     }
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                               static_cast<Xapian::doccount>(request.limit),
-                                               kCheckAtLeast);
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
+    Xapian::MSet mset;
+    std::vector<RankedMatch> page;
+    if (feedback) {
+        // The query's own ranking down to the page's end, and at least the matches feedback
+        // re-ranks: pages cut from it in any order fit together.
+        mset =
+            enquire.get_mset(0, std::max(offset + limit, ranking.feedback.reranked), kCheckAtLeast);
+        Feedback expanded =
+            with_feedback(mset, database_, plan.query, ranking.feedback, term_frequencies_);
+        const Bm25Params bm25{ranking.k1, ranking.b, kMinNormLength};
+        auto ranked = rerank(mset, ranking.feedback.reranked, expanded, database_, bm25);
+        const auto first = std::min<std::size_t>(offset, ranked.size());
+        const auto last = std::min<std::size_t>(std::size_t{offset} + limit, ranked.size());
+        page.assign(ranked.begin() + static_cast<std::ptrdiff_t>(first),
+                    ranked.begin() + static_cast<std::ptrdiff_t>(last));
+        plan.query = expanded.query;
+        response.feedback_terms = std::move(expanded.terms);
+        enquire.set_query(plan.query);  // for each result's matching terms (--explain)
+    } else {
+        mset = enquire.get_mset(offset, limit, kCheckAtLeast);
+        page = as_ranked(mset);
+    }
 
     response.query = request.query;
     response.offset = request.offset;
@@ -400,7 +418,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     response.similar = request.similar;
     response.synonyms = synonyms.source();
     response.collapsed = request.collapse;
-    if (auto ok = fill_hits(request, plan, enquire, mset, response); !ok) {
+    if (auto ok = fill_hits(request, plan, enquire, page, response); !ok) {
         return tl::unexpected(ok.error());
     }
     response.suggestion = suggestion(request, plan, response.total);
@@ -494,14 +512,14 @@ std::optional<KeptFacetRecords::Lease> Searcher::lease_records(std::size_t part)
 Result<void> Searcher::fill_hits(const SearchRequest& request,
                                  const Plan& plan,
                                  const Xapian::Enquire& enquire,
-                                 const Xapian::MSet& mset,
+                                 const std::vector<RankedMatch>& page,
                                  SearchResponse& response) {
     text::Analyzer& analyzer = text::thread_analyzer();
     const std::vector<Xapian::Query> clauses =
         request.explain ? ranked_clauses(plan.query) : std::vector<Xapian::Query>{};
-    const Xapian::BM25Weight weighting(ranking.k1, 0, 1, ranking.b, 0.5);
+    const Xapian::BM25Weight weighting(ranking.k1, 0, 1, ranking.b, kMinNormLength);
     int rank = request.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const auto& [it, weight] : page) {
         const Xapian::Document doc = it.get_document();
         // The body only for a snippet: it is most of what Xapian would inflate.
         auto report = load_report(doc, request.snippets ? WithBody::Yes : WithBody::No);
@@ -511,7 +529,7 @@ Result<void> Searcher::fill_hits(const SearchRequest& request,
         Hit hit;
         hit.rank = ++rank;
         hit.score = it.get_percent() / 100.0;
-        hit.weight = it.get_weight();
+        hit.weight = weight;
         hit.story = doc.get_value(schema::slot(schema::Slot::StoryKey));
         if (request.snippets) {
             hit.snippet = make_snippet(report->body, plan.bound.highlight, analyzer);

@@ -13,6 +13,7 @@
 #include "searcher/feedback.hpp"
 #include "searcher/kept_facet_records.hpp"
 #include "searcher/query_binder.hpp"
+#include "searcher/rerank.hpp"
 #include "searcher/snippet.hpp"
 #include "searcher/synonyms.hpp"
 #include "searcher/term_frequencies.hpp"
@@ -182,7 +183,7 @@ class Searcher {
     Result<void> fill_hits(const SearchRequest& request,
                            const Plan& plan,
                            const Xapian::Enquire& enquire,
-                           const Xapian::MSet& mset,
+                           const std::vector<RankedMatch>& page,
                            SearchResponse& response);
     Xapian::Enquire make_enquire(const Xapian::Query& query,
                                  const SearchRequest& request,
