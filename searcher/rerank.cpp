@@ -56,6 +56,8 @@ std::vector<RankedMatch> rerank(const Xapian::MSet& matches,
     std::sort(by_id.begin(), by_id.end());
     const double reports = database.get_doccount();
     const double average_length = std::max(database.get_avlength(), 1.0);
+    // Each report's length, looked up once: a look-up per word and report was most of the cost.
+    std::vector<double> lengths(head, -1.0);
     for (std::size_t t = 0; t < feedback.terms.size(); ++t) {
         const double weight =
             term_weight(feedback.frequencies[t], reports, feedback.scales[t], bm25);
@@ -67,8 +69,11 @@ std::vector<RankedMatch> rerank(const Xapian::MSet& matches,
                 break;
             }
             if (*posting == id) {
-                ranked[i].weight += in_report(
-                    weight, posting.get_wdf(), posting.get_doclength(), average_length, bm25);
+                if (lengths[i] < 0) {
+                    lengths[i] = posting.get_doclength();
+                }
+                ranked[i].weight +=
+                    in_report(weight, posting.get_wdf(), lengths[i], average_length, bm25);
             }
         }
     }

@@ -272,6 +272,34 @@ TEST_SUITE("searcher") {
         CHECK(run("brigade river").feedback_terms.empty());  // short queries are left alone
     }
 
+    TEST_CASE("relevance: with feedback, --explain's clauses still sum to each result's weight") {
+        // The re-rank weighs the expansion words itself (rerank.cpp); --explain asks Xapian.
+        search::SearchRequest request;
+        request.query = "officials said brigade left river town after weeks fighting";
+        request.explain = true;
+        const auto response = run(request);
+        REQUIRE_FALSE(response.feedback_terms.empty());
+        REQUIRE_FALSE(response.hits.empty());
+        bool expanded = false;
+        for (const auto& hit : response.hits) {
+            CAPTURE(hit.report.id);
+            double sum = 0;
+            for (const auto& clause : hit.explain) {
+                sum += clause.weight;
+                const auto& added = response.feedback_terms;
+                expanded = expanded ||
+                           std::any_of(clause.matched.begin(),
+                                       clause.matched.end(),
+                                       [&added](const std::string& term) {
+                                           return std::find(added.begin(), added.end(), term) !=
+                                                  added.end();
+                                       });
+            }
+            CHECK(sum == doctest::Approx(hit.weight).epsilon(1e-6));
+        }
+        CHECK(expanded);  // some result has a feedback word, which its weight counts
+    }
+
     TEST_CASE("relevance: with feedback, page after page is the whole ranking cut in pieces") {
         // Feedback re-ranks from each page's own search: the pages must still add up to the
         // whole ranking, and each count must be the query's own.
