@@ -99,6 +99,22 @@ std::vector<std::string> local_shards(const std::string& path) {
     return shards;
 }
 
+bool has_remote_shards(const std::string& path) {
+    std::error_code ec;
+    const fs::path stub =
+        fs::is_directory(path, ec) ? fs::path(path) / kStubFileName : fs::path(path);
+    std::ifstream in(stub);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        std::string backend;
+        if (words >> backend && backend == "remote") {
+            return true;
+        }
+    }
+    return false;
+}
+
 Error translate(const Xapian::Error& error, const std::string& path) {
     // Xapian::Error is not polymorphic in 1.4: its type name tells the kind.
     const std::string type = error.get_type();

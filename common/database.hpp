@@ -30,6 +30,9 @@ inline constexpr std::string_view kStubFileName = "XAPIANDB";
 /// use them to count facets over several shards at once.
 [[nodiscard]] std::vector<std::string> local_shards(const std::string& path);
 
+/// @return whether `path` is a stub (or a directory holding one) that lists a remote shard.
+[[nodiscard]] bool has_remote_shards(const std::string& path);
+
 /// Whether each commit waits for the disk. It costs little in a small database and a fifth of
 /// the indexing time at 100k reports and more (every commit flushes more of the B-trees), so a
 /// new database is written without it and synced once at the end: a power cut during a first

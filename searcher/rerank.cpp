@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 #include <utility>
 
 namespace gazette::search {
@@ -32,7 +33,22 @@ std::vector<RankedMatch> as_ranked(const Xapian::MSet& matches) {
     std::vector<RankedMatch> ranked;
     ranked.reserve(matches.size());
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-        ranked.push_back({it, it.get_weight()});
+        ranked.push_back({it, it.get_weight(), it.get_percent()});
+    }
+    return ranked;
+}
+
+std::vector<RankedMatch> as_ranked(const Xapian::MSet& reranked, const Xapian::MSet& matches) {
+    std::unordered_map<Xapian::docid, int> percents;
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        percents.emplace(*it, it.get_percent());
+    }
+    std::vector<RankedMatch> ranked = as_ranked(reranked);
+    for (auto& match : ranked) {
+        const auto found = percents.find(*match.match);
+        match.percent = found != percents.end()
+                            ? found->second
+                            : std::min(100, matches.convert_to_percent(match.weight));
     }
     return ranked;
 }

@@ -25,6 +25,8 @@ struct Bm25Params {
 struct RankedMatch {
     Xapian::MSetIterator match;
     double weight = 0;
+    /// How well it matches the query's own words: Xapian's percentage for the query.
+    int percent = 0;
 };
 
 /// @return the matches of `matches` (the query's own ranking, from its first match): the first
@@ -37,7 +39,13 @@ struct RankedMatch {
                                               const Xapian::Database& database,
                                               const Bm25Params& bm25);
 
-/// @return the matches of `matches` in its own order, with their weights.
+/// @return the matches of `matches` in its own order, with their weights and percentages.
 [[nodiscard]] std::vector<RankedMatch> as_ranked(const Xapian::MSet& matches);
+
+/// @return the matches of `reranked` (the query with feedback, re-ranked by Xapian) in its order,
+/// each with its percentage in `matches` (the query's own ranking) where that has it, else
+/// its weight as a percentage of `matches`' scale.
+[[nodiscard]] std::vector<RankedMatch> as_ranked(const Xapian::MSet& reranked,
+                                                 const Xapian::MSet& matches);
 
 }  // namespace gazette::search

@@ -211,6 +211,7 @@ Result<Searcher> Searcher::open(const std::string& path, const std::string& gaze
     }
     Searcher searcher(std::move(*database), path, std::move(*aliases));
     searcher.counting_parts_ = counting_parts(path);
+    searcher.remote_ = db::has_remote_shards(path);
     const std::size_t parts = std::max<std::size_t>(1, searcher.counting_parts_.size());
     searcher.kept_records_ = std::make_shared<KeptFacetRecords>(parts);
     searcher.reopens_.assign(parts, 0);
@@ -381,11 +382,30 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     const auto limit = static_cast<Xapian::doccount>(request.limit);
     Xapian::MSet mset;
     std::vector<RankedMatch> page;
-    if (feedback) {
-        // The query's own ranking down to the page's end, and at least the matches feedback
-        // re-ranks: pages cut from it in any order fit together.
-        mset =
-            enquire.get_mset(0, std::max(offset + limit, ranking.feedback.reranked), kCheckAtLeast);
+    const auto adopt = [&](Feedback& expanded) {
+        plan.query = expanded.query;
+        response.feedback_terms = std::move(expanded.terms);
+        enquire.set_query(plan.query);  // for each result's matching terms (--explain)
+    };
+    // The query's own ranking down to the page's end, and at least the matches feedback
+    // re-ranks: pages cut from it in any order fit together.
+    const auto matches_for_feedback = [&] {
+        return enquire.get_mset(
+            0, std::max(offset + limit, ranking.feedback.reranked), kCheckAtLeast);
+    };
+    if (feedback && remote_) {
+        // Over remote shards each posting list the re-rank reads is a round trip to a server
+        // (most of a second a search over two xapian-tcpsrv): their own match re-ranks every
+        // match instead, as OP_AND_MAYBE (the same pages, unless the words lift a report from
+        // beyond the query's first `reranked`).
+        const Xapian::MSet matches = matches_for_feedback();
+        Feedback expanded =
+            with_feedback(matches, database_, plan.query, ranking.feedback, term_frequencies_);
+        adopt(expanded);
+        mset = enquire.get_mset(offset, limit, kCheckAtLeast);
+        page = as_ranked(mset, matches);
+    } else if (feedback) {
+        mset = matches_for_feedback();
         Feedback expanded =
             with_feedback(mset, database_, plan.query, ranking.feedback, term_frequencies_);
         const Bm25Params bm25{ranking.k1, ranking.b, kMinNormLength};
@@ -394,9 +414,7 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
         const auto last = std::min<std::size_t>(std::size_t{offset} + limit, ranked.size());
         page.assign(ranked.begin() + static_cast<std::ptrdiff_t>(first),
                     ranked.begin() + static_cast<std::ptrdiff_t>(last));
-        plan.query = expanded.query;
-        response.feedback_terms = std::move(expanded.terms);
-        enquire.set_query(plan.query);  // for each result's matching terms (--explain)
+        adopt(expanded);
     } else {
         mset = enquire.get_mset(offset, limit, kCheckAtLeast);
         page = as_ranked(mset);
@@ -519,7 +537,7 @@ Result<void> Searcher::fill_hits(const SearchRequest& request,
         request.explain ? ranked_clauses(plan.query) : std::vector<Xapian::Query>{};
     const Xapian::BM25Weight weighting(ranking.k1, 0, 1, ranking.b, kMinNormLength);
     int rank = request.offset;
-    for (const auto& [it, weight] : page) {
+    for (const auto& [it, weight, percent] : page) {
         const Xapian::Document doc = it.get_document();
         // The body only for a snippet: it is most of what Xapian would inflate.
         auto report = load_report(doc, request.snippets ? WithBody::Yes : WithBody::No);
@@ -528,7 +546,7 @@ Result<void> Searcher::fill_hits(const SearchRequest& request,
         }
         Hit hit;
         hit.rank = ++rank;
-        hit.score = it.get_percent() / 100.0;
+        hit.score = percent / 100.0;
         hit.weight = weight;
         hit.story = doc.get_value(schema::slot(schema::Slot::StoryKey));
         if (request.snippets) {

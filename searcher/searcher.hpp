@@ -210,6 +210,8 @@ class Searcher {
     FacetCountsCache facet_counts_;
     /// Frequencies of the words feedback looked up, in the revision database_ reads.
     TermFrequencies term_frequencies_;
+    /// Some shard is remote (a stub's "remote" line): feedback re-ranks on the servers.
+    bool remote_ = false;
     /// Our own facet counter until a remote shard refuses it (slot_counts.hpp).
     SlotCounts::Counter facet_counter_ = SlotCounts::Counter::Own;
 };

@@ -29,6 +29,19 @@ TEST_SUITE("common") {
         CHECK(db::local_shards(dir / "odd.stub").empty());
     }
 
+    TEST_CASE("database: has_remote_shards tells a stub with a remote shard") {
+        testing::TempDir dir;
+        dir.write("XAPIANDB", "# local\nauto shard-0\n");
+        CHECK_FALSE(db::has_remote_shards(dir.path().string()));
+        CHECK_FALSE(db::has_remote_shards(dir / "missing"));
+        dir.write("tcp.stub", "auto shard-0\n  remote 127.0.0.1:7001\n");
+        CHECK(db::has_remote_shards(dir / "tcp.stub"));
+        dir.write("prog.stub", "remote :xapian-progsrv /data/shard-1\n");
+        CHECK(db::has_remote_shards(dir / "prog.stub"));
+        dir.write("comment.stub", "# remote 127.0.0.1:7001\nauto shard-0\n");
+        CHECK_FALSE(db::has_remote_shards(dir / "comment.stub"));
+    }
+
     TEST_CASE("database: a new database is written in 32 KB blocks") {
         // Glass tables grow a block at a time: each file is a whole number of blocks. With
         // Xapian's default 8 KB blocks, tables of 24 KB showed up here.

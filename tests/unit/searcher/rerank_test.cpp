@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -105,9 +106,32 @@ TEST_SUITE("searcher") {
         const auto head = search::rerank(matches, 3, feedback, db, kBm25);
         CHECK(ids(head) == std::vector<Xapian::docid>{3, 1, 2, 4});
         CHECK(head.back().weight == doctest::Approx(matches.back().get_weight()));
+        // Each keeps the query's own percentage.
+        CHECK(head.front().percent == matches[2].get_percent());
         // No expansion: the query's own order and weights.
         const search::Feedback none{query, {}, {}, {}};
         CHECK(ids(search::rerank(matches, 4, none, db, kBm25)) ==
               std::vector<Xapian::docid>{1, 2, 3, 4});
+    }
+
+    TEST_CASE("rerank: a ranking Xapian re-ranked keeps each report's percentage for the query") {
+        const auto db = database_of({{"brigade"}, {"brigade", "a", "ceasefire"}, {"ceasefire"}});
+        const Xapian::Query query("brigade");
+        const auto matches = matches_of(db, query);
+        // As over remote shards: Xapian's own OR, so the report with only "ceasefire" matches too.
+        const Xapian::Query either(Xapian::Query::OP_OR, query, Xapian::Query("ceasefire"));
+        const auto ranked = search::as_ranked(matches_of(db, either), matches);
+        REQUIRE(ranked.size() == 3);
+        for (const auto& match : ranked) {
+            CAPTURE(*match.match);
+            if (*match.match == 3) {
+                // Not a match of the query: its weight on the query's scale, at most 100.
+                CHECK(match.percent == std::min(100, matches.convert_to_percent(match.weight)));
+            } else {
+                const auto own = matches[*match.match == 1 ? 0 : 1];
+                CHECK(*own == *match.match);
+                CHECK(match.percent == own.get_percent());
+            }
+        }
     }
 }
