@@ -366,9 +366,6 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
 
     SearchResponse response;
     Xapian::Enquire enquire = make_enquire(plan.query, request, plan.bound.ranked);
-    const bool by_relevance = request.sort != SortOrder::Date && plan.bound.ranked;
-    const bool feedback =
-        request.feedback && by_relevance && plan.bound.words >= ranking.feedback.min_words;
     // Facets are counted in a pass of their own that looks at every match and returns no
     // documents: Xapian 1.4.22 miscounts match spies over two or more remote shards when the same
     // pass also returns documents (seen with xapian-tcpsrv; tests/cli/remote.sh checks it). The
@@ -378,47 +375,9 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     if (request.facets) {
         counted = count_facets(match_query);
     }
-    const auto offset = static_cast<Xapian::doccount>(request.offset);
-    const auto limit = static_cast<Xapian::doccount>(request.limit);
-    Xapian::MSet mset;
-    std::vector<RankedMatch> page;
-    const auto adopt = [&](Feedback& expanded) {
-        plan.query = expanded.query;
-        response.feedback_terms = std::move(expanded.terms);
-        enquire.set_query(plan.query);  // for each result's matching terms (--explain)
-    };
-    // The query's own ranking down to the page's end, and at least the matches feedback
-    // re-ranks: pages cut from it in any order fit together.
-    const auto matches_for_feedback = [&] {
-        return enquire.get_mset(
-            0, std::max(offset + limit, ranking.feedback.reranked), kCheckAtLeast);
-    };
-    if (feedback && remote_) {
-        // Over remote shards each posting list the re-rank reads is a round trip to a server
-        // (most of a second a search over two xapian-tcpsrv): their own match re-ranks every
-        // match instead, as OP_AND_MAYBE (the same pages, unless the words lift a report from
-        // beyond the query's first `reranked`).
-        const Xapian::MSet matches = matches_for_feedback();
-        Feedback expanded =
-            with_feedback(matches, database_, plan.query, ranking.feedback, term_frequencies_);
-        adopt(expanded);
-        mset = enquire.get_mset(offset, limit, kCheckAtLeast);
-        page = as_ranked(mset, matches);
-    } else if (feedback) {
-        mset = matches_for_feedback();
-        Feedback expanded =
-            with_feedback(mset, database_, plan.query, ranking.feedback, term_frequencies_);
-        const Bm25Params bm25{ranking.k1, ranking.b, kMinNormLength};
-        auto ranked = rerank(mset, ranking.feedback.reranked, expanded, database_, bm25);
-        const auto first = std::min<std::size_t>(offset, ranked.size());
-        const auto last = std::min<std::size_t>(std::size_t{offset} + limit, ranked.size());
-        page.assign(ranked.begin() + static_cast<std::ptrdiff_t>(first),
-                    ranked.begin() + static_cast<std::ptrdiff_t>(last));
-        adopt(expanded);
-    } else {
-        mset = enquire.get_mset(offset, limit, kCheckAtLeast);
-        page = as_ranked(mset);
-    }
+    RankedPage ranked = rank_page(request, plan, enquire);
+    const Xapian::MSet& mset = ranked.matches;
+    response.feedback_terms = std::move(ranked.feedback_terms);
 
     response.query = request.query;
     response.offset = request.offset;
@@ -436,11 +395,61 @@ Result<SearchResponse> Searcher::run(const SearchRequest& request) {
     response.similar = request.similar;
     response.synonyms = synonyms.source();
     response.collapsed = request.collapse;
-    if (auto ok = fill_hits(request, plan, enquire, page, response); !ok) {
+    if (auto ok = fill_hits(request, plan, enquire, ranked.page, response); !ok) {
         return tl::unexpected(ok.error());
     }
     response.suggestion = suggestion(request, plan, response.total);
     return response;
+}
+
+Searcher::RankedPage Searcher::rank_page(const SearchRequest& request,
+                                         Plan& plan,
+                                         Xapian::Enquire& enquire) {
+    const bool by_relevance = request.sort != SortOrder::Date && plan.bound.ranked;
+    const bool feedback =
+        request.feedback && by_relevance && plan.bound.words >= ranking.feedback.min_words;
+    const auto offset = static_cast<Xapian::doccount>(request.offset);
+    const auto limit = static_cast<Xapian::doccount>(request.limit);
+    RankedPage ranked;
+    const auto adopt = [&](Feedback& expanded) {
+        plan.query = expanded.query;
+        ranked.feedback_terms = std::move(expanded.terms);
+        enquire.set_query(plan.query);  // for each result's matching terms (--explain)
+    };
+    // The query's own ranking down to the page's end, and at least the matches feedback
+    // re-ranks: pages cut from it in any order fit together.
+    const auto matches_for_feedback = [&] {
+        return enquire.get_mset(
+            0, std::max(offset + limit, ranking.feedback.reranked), kCheckAtLeast);
+    };
+    if (feedback && remote_) {
+        // Over remote shards each posting list the re-rank reads is a round trip to a server
+        // (most of a second a search over two xapian-tcpsrv): their own match re-ranks every
+        // match instead, as OP_AND_MAYBE (the same pages, unless the words lift a report from
+        // beyond the query's first `reranked`).
+        const Xapian::MSet matches = matches_for_feedback();
+        Feedback expanded =
+            with_feedback(matches, database_, plan.query, ranking.feedback, term_frequencies_);
+        adopt(expanded);
+        ranked.matches = enquire.get_mset(offset, limit, kCheckAtLeast);
+        ranked.page = as_ranked(ranked.matches, matches);
+    } else if (feedback) {
+        ranked.matches = matches_for_feedback();
+        Feedback expanded = with_feedback(
+            ranked.matches, database_, plan.query, ranking.feedback, term_frequencies_);
+        const Bm25Params bm25{ranking.k1, ranking.b, kMinNormLength};
+        const auto order =
+            rerank(ranked.matches, ranking.feedback.reranked, expanded, database_, bm25);
+        const auto first = std::min<std::size_t>(offset, order.size());
+        const auto last = std::min<std::size_t>(std::size_t{offset} + limit, order.size());
+        ranked.page.assign(order.begin() + static_cast<std::ptrdiff_t>(first),
+                           order.begin() + static_cast<std::ptrdiff_t>(last));
+        adopt(expanded);
+    } else {
+        ranked.matches = enquire.get_mset(offset, limit, kCheckAtLeast);
+        ranked.page = as_ranked(ranked.matches);
+    }
+    return ranked;
 }
 
 FacetCountsCache::Counted Searcher::count_facets(const Xapian::Query& query) {

@@ -164,6 +164,16 @@ class Searcher {
     };
     Result<Plan> plan(const SearchRequest& request, text::Analyzer& analyzer);
     Result<SearchResponse> run(const SearchRequest& request);
+    /// A page of results, ranked.
+    struct RankedPage {
+        Xapian::MSet matches;  ///< what Xapian found (its total is the query's)
+        std::vector<RankedMatch> page;
+        std::vector<std::string> feedback_terms;  ///< words feedback re-ranked with, if any
+    };
+    /// Ranks the request's page of `enquire`'s query (`plan.query`), re-ranked with feedback
+    /// when the request is a question ranked by relevance: then `plan.query` and `enquire` take
+    /// the query with the feedback words.
+    RankedPage rank_page(const SearchRequest& request, Plan& plan, Xapian::Enquire& enquire);
     /// The counting pass of the facets: every match of `query`, counted into `counts`.
     /// @return the exact number of matches.
     Xapian::doccount count_matches(const Xapian::Query& query, SlotCounts& counts);
