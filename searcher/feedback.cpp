@@ -41,15 +41,6 @@ bool StemmedWordDecider::operator()(const std::string& term) const {
     return !text::Analyzer::is_stopword(std::string_view(term).substr(prefix.size()));
 }
 
-Feedback with_feedback(Xapian::Enquire& enquire,
-                       const Xapian::Database& database,
-                       const Xapian::Query& query,
-                       const FeedbackParams& params,
-                       TermFrequencies& frequencies) {
-    return with_feedback(
-        enquire.get_mset(0, params.documents), database, query, params, frequencies);
-}
-
 Feedback with_feedback(const Xapian::MSet& matches,
                        const Xapian::Database& database,
                        const Xapian::Query& query,
@@ -137,7 +128,7 @@ Feedback with_feedback(const Xapian::MSet& matches,
                       [](const Weighted& a, const Weighted& b) {
                           return a.weight != b.weight ? a.weight > b.weight : a.term < b.term;
                       });
-    weighted.resize(kept, Weighted{0, {}, 0});
+    weighted.resize(kept);
     if (weighted.empty()) {
         return feedback;
     }
@@ -162,7 +153,8 @@ Feedback with_feedback(Xapian::Enquire& enquire,
                        const Xapian::Query& query,
                        const FeedbackParams& params) {
     TermFrequencies frequencies;
-    return with_feedback(enquire, database, query, params, frequencies);
+    return with_feedback(
+        enquire.get_mset(0, params.documents), database, query, params, frequencies);
 }
 
 }  // namespace gazette::search

@@ -29,7 +29,8 @@ struct FeedbackParams {
     double weight = 0.3;  ///< the best expansion term's weight, relative to a query term
     /// The query's best matches the expansion terms re-rank (rerank.hpp); the rest keep the
     /// query's order. Re-ranking every match, as Xapian's OP_AND_MAYBE would, cost a second pass
-    /// over all of them for rankings that moved by less than 0.00x (BENCHMARKS.md).
+    /// over all of them; with 100, nDCG@10 on Cranfield and CISI is the same and MAP (top 1,000)
+    /// 0.003-0.004 lower (BENCHMARKS.md).
     Xapian::doccount reranked = 100;
 };
 
@@ -41,24 +42,18 @@ struct Feedback {
     std::vector<Xapian::doccount> frequencies;  ///< how many reports have each term
 };
 
-/// Runs `enquire` (whose query is set) for its best matches, and returns its query with their
-/// most telling stemmed body terms added to re-rank the matches (OP_AND_MAYBE). The words'
-/// frequencies come from `frequencies` (kept by the searcher between searches).
-[[nodiscard]] Feedback with_feedback(Xapian::Enquire& enquire,
-                                     const Xapian::Database& database,
-                                     const Xapian::Query& query,
-                                     const FeedbackParams& params,
-                                     TermFrequencies& frequencies);
-
-/// The same, from `matches`, the query's own ranking from its first match (its first
-/// `params.documents` are its best).
+/// Returns `query` with the most telling stemmed body terms of its best matches added to
+/// re-rank them (OP_AND_MAYBE). `matches` is the query's own ranking from its first match (its
+/// first `params.documents` are its best). The words' frequencies come from `frequencies` (kept
+/// by the searcher between searches).
 [[nodiscard]] Feedback with_feedback(const Xapian::MSet& matches,
                                      const Xapian::Database& database,
                                      const Xapian::Query& query,
                                      const FeedbackParams& params,
                                      TermFrequencies& frequencies);
 
-/// The same, looking every frequency up afresh.
+/// The same, running `enquire` (whose query is set) for its best matches and looking every
+/// frequency up afresh.
 [[nodiscard]] Feedback with_feedback(Xapian::Enquire& enquire,
                                      const Xapian::Database& database,
                                      const Xapian::Query& query,
