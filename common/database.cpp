@@ -2,6 +2,7 @@
 
 #include "common/schema.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -54,6 +55,39 @@ bool is_nonempty_dir(const fs::path& dir) {
     return false;
 }
 
+/// A line of a stub: its backend ("auto", "glass", "remote", ...) and the rest of the line.
+struct StubLine {
+    std::string backend;
+    std::string target;
+};
+
+/// @return the stub file `path` names (itself, or the stub of the directory it names).
+fs::path stub_of(const std::string& path) {
+    std::error_code ec;
+    return fs::is_directory(path, ec) ? fs::path(path) / kStubFileName : fs::path(path);
+}
+
+/// @return the lines of stub `stub`, blank lines and comments left out; empty when it cannot be
+/// read. Stub lines are "BACKEND PATH" (a relative path is the stub's directory's), "remote ..."
+/// or "inmemory"; "#" starts a comment.
+std::vector<StubLine> stub_lines(const fs::path& stub) {
+    std::ifstream in(stub);
+    std::vector<StubLine> lines;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        StubLine entry;
+        if (!(words >> entry.backend) || entry.backend.front() == '#') {
+            continue;
+        }
+        if (words >> std::ws) {
+            std::getline(words, entry.target);
+        }
+        lines.push_back(std::move(entry));
+    }
+    return lines;
+}
+
 }  // namespace
 
 std::string default_path() {
@@ -70,26 +104,10 @@ std::string default_path() {
 }
 
 std::vector<std::string> local_shards(const std::string& path) {
-    std::error_code ec;
-    const fs::path stub =
-        fs::is_directory(path, ec) ? fs::path(path) / kStubFileName : fs::path(path);
-    std::ifstream in(stub);
-    if (!in) {
-        return {};
-    }
-    // Stub lines are "BACKEND PATH" (a relative path is the stub's directory's), "remote ..."
-    // or "inmemory"; "#" starts a comment.
+    const fs::path stub = stub_of(path);
     std::vector<std::string> shards;
-    std::string line;
-    while (std::getline(in, line)) {
-        std::istringstream words(line);
-        std::string backend;
-        if (!(words >> backend) || backend.front() == '#') {
-            continue;
-        }
-        std::string shard;
-        if ((backend != "auto" && backend != "glass" && backend != "chert") ||
-            !(words >> std::ws) || !std::getline(words, shard) || shard.empty()) {
+    for (const auto& [backend, shard] : stub_lines(stub)) {
+        if ((backend != "auto" && backend != "glass" && backend != "chert") || shard.empty()) {
             return {};
         }
         const fs::path shard_path = shard;
@@ -100,19 +118,9 @@ std::vector<std::string> local_shards(const std::string& path) {
 }
 
 bool has_remote_shards(const std::string& path) {
-    std::error_code ec;
-    const fs::path stub =
-        fs::is_directory(path, ec) ? fs::path(path) / kStubFileName : fs::path(path);
-    std::ifstream in(stub);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::istringstream words(line);
-        std::string backend;
-        if (words >> backend && backend == "remote") {
-            return true;
-        }
-    }
-    return false;
+    const auto lines = stub_lines(stub_of(path));
+    return std::any_of(
+        lines.begin(), lines.end(), [](const StubLine& line) { return line.backend == "remote"; });
 }
 
 Error translate(const Xapian::Error& error, const std::string& path) {
