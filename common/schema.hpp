@@ -68,6 +68,7 @@ enum class Slot : Xapian::valueno {
     // Speed (110-119).
     FacetRecord = 110,  ///< the values of every facet slot in one (facet_record_slots())
     Record = 111,       ///< the report but its body, as a hit shows it (common/stored_report.hpp)
+    BodyStems = 112,    ///< its most used stemmed body words (common/body_stems.hpp)
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(Slot s) {

@@ -1,5 +1,6 @@
 #include "indexer/document_builder.hpp"
 
+#include "common/body_stems.hpp"
 #include "common/entity_names.hpp"
 #include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
@@ -139,6 +140,9 @@ Xapian::Document build_document(const Report& report,
         index_text(doc, schema::prefix::kTitle, report.title, 1, analyzer);
     }
     index_text(doc, schema::prefix::kBody, report.body, kBodyFirstPosition, analyzer);
+    if (std::string stems = body_stems::encode(doc); !stems.empty()) {
+        doc.add_value(schema::slot(schema::Slot::BodyStems), std::move(stems));
+    }
 
     if (!report.outlet.empty()) {
         doc.add_boolean_term(schema::boolean_term("outlet", report.outlet));

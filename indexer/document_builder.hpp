@@ -16,7 +16,7 @@ namespace gazette::indexer {
 /// The version of everything between reading and writing (cleaner, analyser, builder). It is
 /// part of each report's content hash: bump it when their output changes, and the next run
 /// re-indexes reports whose files did not change.
-inline constexpr std::string_view kPipelineVersion = "gazette-pipeline-6";
+inline constexpr std::string_view kPipelineVersion = "gazette-pipeline-7";
 
 /// Builds the document of a cleaned report: title words (prefix S) and body words with
 /// positions, their stems (Z), outlet, author and date as boolean terms and value slots, the

@@ -1,11 +1,14 @@
 #include "searcher/feedback.hpp"
 
+#include "common/body_stems.hpp"
 #include "common/schema.hpp"
-#include "common/text/analyzer.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace gazette::search {
 namespace {
@@ -29,18 +32,6 @@ double offer_weight(const Candidate& c, double R, double n, double N) {
 
 }  // namespace
 
-bool StemmedWordDecider::operator()(const std::string& term) const {
-    const std::string_view prefix = schema::prefix::kStemmed;
-    if (term.size() < prefix.size() + 2 || term.compare(0, prefix.size(), prefix) != 0) {
-        return false;
-    }
-    const auto first = static_cast<unsigned char>(term[prefix.size()]);
-    if (first >= 'A' && first <= 'Z') {
-        return false;  // a stemmed field term (ZS title words): the body stems cover them
-    }
-    return !text::Analyzer::is_stopword(std::string_view(term).substr(prefix.size()));
-}
-
 Feedback with_feedback(const Xapian::MSet& matches,
                        const Xapian::Database& database,
                        const Xapian::Query& query,
@@ -51,43 +42,38 @@ Feedback with_feedback(const Xapian::MSet& matches,
         return feedback;
     }
     const Xapian::doccount best = std::min(params.documents, matches.size());
-    // The words of the best matches, read from their term lists. Only words at least
+    // The words of the best matches, read from the values the indexer keeps of their most used
+    // stems (from their term lists for a database indexed before). Only words at least
     // `min_shared` of them have are looked up in the index (one look-up per word and shard, the
     // cost of feedback): a word one report has says what that report is about, not the query.
-    const StemmedWordDecider stemmed;
-    const std::string prefix(schema::prefix::kStemmed);
     const double average_length = std::max(database.get_avlength(), 1.0);
-    std::unordered_map<std::string, Candidate> candidates;
+    std::vector<std::string> stems;  // the candidates' keys point into these
+    std::vector<double> lengths;
+    stems.reserve(best);
     auto it = matches.begin();
     for (Xapian::doccount i = 0; i < best; ++i, ++it) {
         const Xapian::Document doc = it.get_document();
-        const double length = database.get_doclength(*it);
-        // A term list is in term order, so the stemmed words ("Z...") are one run of it: the
-        // rest (unstemmed words, prefixed fields) is skipped without a look at each term.
-        auto term = doc.termlist_begin();
-        term.skip_to(prefix);
-        for (; term != doc.termlist_end(); ++term) {
-            const std::string word = *term;
-            if (word.compare(0, prefix.size(), prefix) != 0) {
-                break;
-            }
-            if (!stemmed(word)) {
-                continue;
-            }
-            const double wdf = std::max<Xapian::termcount>(term.get_wdf(), 1);
+        std::string value = doc.get_value(schema::slot(schema::Slot::BodyStems));
+        stems.push_back(value.empty() ? body_stems::encode(doc) : std::move(value));
+        lengths.push_back(database.get_doclength(*it));
+    }
+    std::unordered_map<std::string_view, Candidate> candidates;
+    for (Xapian::doccount i = 0; i < best; ++i) {
+        const double length = lengths[i];
+        (void)body_stems::for_each(stems[i], [&](std::string_view word, Xapian::termcount wdf) {
             Candidate& c = candidates[word];
             ++c.matches;
             c.saturated += (kExpandK + 1) * wdf / (kExpandK * length / average_length + wdf);
-        }
+        });
     }
     for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
-        candidates.erase(*term);  // already asked for
+        candidates.erase(std::string_view(*term));  // already asked for
     }
     const auto min_shared = std::min(params.min_shared, best);
     const double R = best;
     const double N = database.get_doccount();
     // In term order: neighbouring look-ups share B-tree blocks already read.
-    std::vector<std::pair<const std::string*, const Candidate*>> shared;
+    std::vector<std::pair<const std::string_view*, const Candidate*>> shared;
     for (const auto& [term, c] : candidates) {
         if (c.matches >= min_shared) {
             shared.emplace_back(&term, &c);
@@ -112,13 +98,14 @@ Feedback with_feedback(const Xapian::MSet& matches,
     };
     std::vector<Weighted> weighted;
     for (const auto& [term, c] : shared) {
-        const Xapian::doccount n = frequencies.of(database, *term);
+        std::string word(*term);
+        const Xapian::doccount n = frequencies.of(database, word);
         if (n > params.long_list && n > params.max_share * N) {
             continue;
         }
         const double weight = offer_weight(*c, R, n, N);
         if (weight > 0) {
-            weighted.push_back({weight, *term, n});
+            weighted.push_back({weight, std::move(word), n});
         }
     }
     const auto kept = std::min<std::size_t>(params.terms, weighted.size());

@@ -59,10 +59,4 @@ struct Feedback {
                                      const Xapian::Query& query,
                                      const FeedbackParams& params);
 
-/// Expansion terms worth adding: stemmed body terms ("Zwithdraw"), not function words.
-class StemmedWordDecider : public Xapian::ExpandDecider {
-  public:
-    bool operator()(const std::string& term) const override;
-};
-
 }  // namespace gazette::search

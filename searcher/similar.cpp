@@ -1,7 +1,7 @@
 #include "searcher/similar.hpp"
 
+#include "common/body_stems.hpp"
 #include "common/schema.hpp"
-#include "searcher/feedback.hpp"
 
 namespace gazette::search {
 namespace {
@@ -11,11 +11,11 @@ constexpr Xapian::termcount kSimilarTerms = 30;
 
 /// Stemmed words the report shares with at least one other report: a word only it has finds
 /// nothing else, however telling it is.
-class SharedWordDecider : public StemmedWordDecider {
+class SharedWordDecider : public Xapian::ExpandDecider {
   public:
     explicit SharedWordDecider(const Xapian::Database& database) : database_(database) {}
     bool operator()(const std::string& term) const override {
-        return StemmedWordDecider::operator()(term) && database_.get_termfreq(term) > 1;
+        return body_stems::is_body_stem(term) && database_.get_termfreq(term) > 1;
     }
 
   private:

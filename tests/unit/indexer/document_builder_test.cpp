@@ -1,11 +1,15 @@
 #include "indexer/document_builder.hpp"
 
+#include "common/body_stems.hpp"
 #include "common/schema.hpp"
 #include "common/stored_report.hpp"
 
 #include <doctest/doctest.h>
 
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace gazette;
 
@@ -121,6 +125,20 @@ TEST_SUITE("indexer") {
         };
         CHECK(wdf("Ztroop") == schema::kTitleWdf + 1);  // once in the title, once in the body
         CHECK(wdf("Zmount") == 1);
+    }
+
+    TEST_CASE("document_builder: the body's stems are kept for feedback, most used first") {
+        text::Analyzer analyzer;
+        const Xapian::Document doc = indexer::build_document(sample(), "h", analyzer);
+        std::vector<std::pair<std::string, Xapian::termcount>> stems;
+        CHECK(body_stems::for_each(doc.get_value(schema::slot(schema::Slot::BodyStems)),
+                                   [&](std::string_view term, Xapian::termcount wdf) {
+                                       stems.emplace_back(std::string(term), wdf);
+                                   }));
+        REQUIRE(stems.size() >= 3);
+        CHECK(stems.front() == std::make_pair(std::string("Ztroop"), schema::kTitleWdf + 1));
+        CHECK(stems[1] == std::make_pair(std::string("Zwithdrawn"), schema::kTitleWdf));
+        CHECK(stems.back().second == 1);
     }
 
     TEST_CASE("document_builder: phrases do not run across paragraphs or into the title") {

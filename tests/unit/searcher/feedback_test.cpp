@@ -2,6 +2,7 @@
 // nothing when the best matches share nothing.
 #include "searcher/feedback.hpp"
 
+#include "common/body_stems.hpp"
 #include "common/schema.hpp"
 
 #include <doctest/doctest.h>
@@ -26,6 +27,24 @@ Xapian::WritableDatabase database_of(const std::vector<std::string>& reports) {
             start = end + 1;
         }
         db.add_document(doc);
+    }
+    return db;
+}
+
+/// The same reports, each keeping the stems of `kept` (its words by default) in the value that
+/// feedback reads instead of the term list.
+Xapian::WritableDatabase database_with_stems(const std::vector<std::string>& reports,
+                                             std::vector<std::string> kept = {}) {
+    if (kept.empty()) {
+        kept = reports;
+    }
+    auto db = database_of(reports);
+    const auto stems = database_of(kept);
+    for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+        Xapian::Document doc = db.get_document(id);
+        doc.add_value(schema::slot(schema::Slot::BodyStems),
+                      body_stems::encode(stems.get_document(id)));
+        db.replace_document(id, doc);
     }
     return db;
 }
@@ -103,5 +122,27 @@ TEST_SUITE("searcher") {
         const auto uncapped = search::with_feedback(enquire, db, query, params);
         CHECK(has(uncapped.terms, "ceasefire"));
         CHECK(has(uncapped.terms, "common"));
+    }
+
+    TEST_CASE("feedback: the best matches' words come from their kept stems when they have them") {
+        const std::vector<std::string> reports = {"brigade ceasefire truce zebra",
+                                                  "brigade ceasefire truce",
+                                                  "brigade ceasefire harbour",
+                                                  "market shares bonds"};
+        const Xapian::Query query(std::string(schema::prefix::kStemmed) + "brigade");
+        const auto terms_of = [&](const Xapian::Database& db) {
+            Xapian::Enquire enquire(db);
+            enquire.set_query(query);
+            return search::with_feedback(enquire, db, query, search::FeedbackParams{}).terms;
+        };
+        // Kept stems that are the whole term list: the same words as from the term lists.
+        const auto from_lists = terms_of(database_of(reports));
+        CHECK(terms_of(database_with_stems(reports)) == from_lists);
+        CHECK(has(from_lists, "ceasefire"));
+        // Kept stems without "ceasefire": it is not read from the term lists either.
+        const auto kept = terms_of(database_with_stems(
+            reports, {"brigade truce zebra", "brigade truce", "brigade harbour", "market"}));
+        CHECK_FALSE(has(kept, "ceasefire"));
+        CHECK(has(kept, "truce"));
     }
 }
