@@ -20,8 +20,9 @@ inline constexpr std::string_view kPipelineVersion = "gazette-pipeline-7";
 
 /// Builds the document of a cleaned report: title words (prefix S) and body words with
 /// positions, their stems (Z), outlet, author and date as boolean terms and value slots, the
-/// entities and mentioned dates as boolean terms and facet slots, the unique id term, and the
-/// stored report for display and snippets.
+/// entities and mentioned dates as boolean terms and facet slots, the unique id term, the most
+/// used body stems for feedback (common/body_stems.hpp), and the stored report for display and
+/// snippets.
 [[nodiscard]] Xapian::Document build_document(const Report& report,
                                               const std::string& hash,
                                               text::Analyzer& analyzer);
