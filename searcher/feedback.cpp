@@ -47,20 +47,17 @@ Feedback with_feedback(const Xapian::MSet& matches,
     // `min_shared` of them have are looked up in the index (one look-up per word and shard, the
     // cost of feedback): a word one report has says what that report is about, not the query.
     const double average_length = std::max(database.get_avlength(), 1.0);
-    std::vector<std::string> stems;  // the candidates' keys point into these
-    std::vector<double> lengths;
+    // The candidates' keys point into these: reserved, so that no string moves.
+    std::vector<std::string> stems;
     stems.reserve(best);
+    std::unordered_map<std::string_view, Candidate> candidates;
     auto it = matches.begin();
     for (Xapian::doccount i = 0; i < best; ++i, ++it) {
         const Xapian::Document doc = it.get_document();
         std::string value = doc.get_value(schema::slot(schema::Slot::BodyStems));
         stems.push_back(value.empty() ? body_stems::encode(doc) : std::move(value));
-        lengths.push_back(database.get_doclength(*it));
-    }
-    std::unordered_map<std::string_view, Candidate> candidates;
-    for (Xapian::doccount i = 0; i < best; ++i) {
-        const double length = lengths[i];
-        (void)body_stems::for_each(stems[i], [&](std::string_view word, Xapian::termcount wdf) {
+        const double length = database.get_doclength(*it);
+        (void)body_stems::for_each(stems.back(), [&](std::string_view word, Xapian::termcount wdf) {
             Candidate& c = candidates[word];
             ++c.matches;
             c.saturated += (kExpandK + 1) * wdf / (kExpandK * length / average_length + wdf);
@@ -73,10 +70,10 @@ Feedback with_feedback(const Xapian::MSet& matches,
     const double R = best;
     const double N = database.get_doccount();
     // In term order: neighbouring look-ups share B-tree blocks already read.
-    std::vector<std::pair<const std::string_view*, const Candidate*>> shared;
+    std::vector<std::pair<std::string_view, const Candidate*>> shared;
     for (const auto& [term, c] : candidates) {
         if (c.matches >= min_shared) {
-            shared.emplace_back(&term, &c);
+            shared.emplace_back(term, &c);
         }
     }
     // The words the best matches use most are the only ones worth a look-up: capped, the
@@ -89,7 +86,7 @@ Feedback with_feedback(const Xapian::MSet& matches,
         shared.resize(params.lookups);
     }
     std::sort(shared.begin(), shared.end(), [](const auto& a, const auto& b) {
-        return *a.first < *b.first;
+        return a.first < b.first;
     });
     struct Weighted {
         double weight;
@@ -98,7 +95,7 @@ Feedback with_feedback(const Xapian::MSet& matches,
     };
     std::vector<Weighted> weighted;
     for (const auto& [term, c] : shared) {
-        std::string word(*term);
+        std::string word(term);
         const Xapian::doccount n = frequencies.of(database, word);
         if (n > params.long_list && n > params.max_share * N) {
             continue;
