@@ -53,6 +53,11 @@ std::vector<std::pair<std::string, std::string>> compound_splits(const std::stri
     if (!letters || word.size() < kMinSplitWord) {
         return splits;
     }
+    // Koehn and Knight's rule (2003): split only where the halves are, by their geometric mean,
+    // at least as common as the solid word. Real compounds are made of common words ("health" +
+    // "care"); fragments that broken lines and typos leave in a corpus ("hill" + "ary",
+    // "republic" + "ans", "demo" + "crats") are rare, and a common word is no compound of them.
+    const double solid = database.get_termfreq(schema::word_term(schema::prefix::kBody, word));
     for (std::size_t at = kMinHalf; at + kMinHalf <= word.size(); ++at) {
         std::string head = word.substr(0, at);
         std::string tail = word.substr(at);
@@ -60,8 +65,14 @@ std::vector<std::pair<std::string, std::string>> compound_splits(const std::stri
             is_suffix(tail)) {
             continue;
         }
-        if (database.term_exists(schema::word_term(schema::prefix::kBody, head)) &&
-            database.term_exists(schema::word_term(schema::prefix::kBody, tail))) {
+        const double head_reports =
+            database.get_termfreq(schema::word_term(schema::prefix::kBody, head));
+        if (head_reports == 0) {
+            continue;
+        }
+        const double tail_reports =
+            database.get_termfreq(schema::word_term(schema::prefix::kBody, tail));
+        if (tail_reports > 0 && head_reports * tail_reports >= solid * solid) {
             splits.emplace_back(std::move(head), std::move(tail));
         }
     }
