@@ -9,6 +9,7 @@
 #include "searcher/similar.hpp"
 #include "searcher/stories.hpp"
 #include "searcher/suggestion.hpp"
+#include "searcher/tie_order.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -33,6 +34,11 @@ constexpr double kMinNormLength = 0.5;
 constexpr Xapian::doccount kFewMatches = 10;
 /// Near-duplicates listed under a collapsed result (the count says how many there are in all).
 constexpr Xapian::doccount kMaxFolded = 20;
+
+/// Whether a search's matches come newest first: asked for, or a query of filters alone.
+bool sorted_by_date(const SearchRequest& request, bool ranked) {
+    return request.sort == SortOrder::Date || (request.sort == SortOrder::Auto && !ranked);
+}
 
 constexpr std::string_view kDateHint =
     "use YYYY, YYYY-MM or YYYY-MM-DD, today, yesterday, 7d, 4w, 6m, 1y, this-week, last-week, "
@@ -330,13 +336,13 @@ Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query,
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, kMinNormLength));
     const auto date_slot = schema::slot(schema::Slot::Date);
-    const bool by_date =
-        request.sort == SortOrder::Date || (request.sort == SortOrder::Auto && !ranked);
-    if (by_date) {
+    if (sorted_by_date(request, ranked)) {
         enquire.set_sort_by_value_then_relevance(date_slot, true);
-    } else {
+    } else if (request.collapse) {
+        // Xapian's order decides which copy of a story stands for it: the newest of the best.
         enquire.set_sort_by_relevance_then_value(date_slot, true);
     }
+    // Otherwise by relevance alone: rank_page puts equal weights newest first (tie_order.hpp).
     if (request.collapse) {
         enquire.set_collapse_key(schema::slot(schema::Slot::StoryKey));
     }
@@ -411,44 +417,74 @@ Searcher::RankedPage Searcher::rank_page(const SearchRequest& request,
     const auto offset = static_cast<Xapian::doccount>(request.offset);
     const auto limit = static_cast<Xapian::doccount>(request.limit);
     RankedPage ranked;
+    if (sorted_by_date(request, plan.bound.ranked)) {
+        ranked.matches = enquire.get_mset(offset, limit, kCheckAtLeast);
+        ranked.page = as_ranked(ranked.matches);
+        return ranked;
+    }
+    // By relevance, equal weights are put newest first here unless Xapian already did
+    // (make_enquire: collapsing), or is asked to because a run of them crosses an edge.
+    bool ties_ordered = request.collapse;
+    // The first `count` matches (and one more, to see a tie across the end), the first `edge`
+    // of them exactly those the date order picks.
+    const auto matches_to = [&](Xapian::doccount count, Xapian::doccount edge) {
+        if (!ties_ordered) {
+            Xapian::MSet matches = enquire.get_mset(0, count + 1, kCheckAtLeast);
+            if (!tie_crosses(matches, count) && !tie_crosses(matches, edge)) {
+                return matches;
+            }
+            enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::Date), true);
+            ties_ordered = true;
+        }
+        return enquire.get_mset(0, count, kCheckAtLeast);
+    };
+    // The page out of `order` (matches from the first), its runs of equal weights newest first;
+    // `reranked` leading matches were re-ranked, and their weights are not the others'.
+    const auto page_of = [&](std::vector<RankedMatch> order, std::size_t reranked) {
+        if (!ties_ordered) {
+            const std::size_t head = std::min(reranked, order.size());
+            newest_first_among_ties(order, 0, head);
+            newest_first_among_ties(order, head, order.size());
+        }
+        const auto first = std::min<std::size_t>(offset, order.size());
+        const auto last = std::min<std::size_t>(std::size_t{offset} + limit, order.size());
+        return std::vector<RankedMatch>(order.begin() + static_cast<std::ptrdiff_t>(first),
+                                        order.begin() + static_cast<std::ptrdiff_t>(last));
+    };
     const auto adopt = [&](Feedback& expanded) {
         plan.query = expanded.query;
         ranked.feedback_terms = std::move(expanded.terms);
         enquire.set_query(plan.query);  // for each result's matching terms (--explain)
     };
+    if (!feedback) {
+        ranked.matches = matches_to(offset + limit, 0);
+        ranked.page = page_of(as_ranked(ranked.matches), 0);
+        return ranked;
+    }
     // The query's own ranking down to the page's end, and at least the matches feedback
-    // re-ranks: pages cut from it in any order fit together.
-    const auto matches_for_feedback = [&] {
-        return enquire.get_mset(
-            0, std::max(offset + limit, ranking.feedback.reranked), kCheckAtLeast);
-    };
-    if (feedback && remote_) {
+    // re-ranks: pages cut from it in any order fit together. Feedback reads the best of them.
+    const Xapian::doccount feedback_matches = std::max(offset + limit, ranking.feedback.reranked);
+    if (remote_) {
         // Over remote shards each posting list the re-rank reads is a round trip to a server
         // (most of a second a search over two xapian-tcpsrv): their own match re-ranks every
         // match instead, as OP_AND_MAYBE (the same pages, unless the words lift a report from
         // beyond the query's first `reranked`).
-        const Xapian::MSet matches = matches_for_feedback();
+        const Xapian::MSet matches = matches_to(feedback_matches, ranking.feedback.documents);
         Feedback expanded =
             with_feedback(matches, database_, plan.query, ranking.feedback, term_frequencies_);
         adopt(expanded);
-        ranked.matches = enquire.get_mset(offset, limit, kCheckAtLeast);
-        ranked.page = as_ranked(ranked.matches, matches);
-    } else if (feedback) {
-        ranked.matches = matches_for_feedback();
-        Feedback expanded = with_feedback(
-            ranked.matches, database_, plan.query, ranking.feedback, term_frequencies_);
-        const Bm25Params bm25{ranking.k1, ranking.b, kMinNormLength};
-        const auto order =
-            rerank(ranked.matches, ranking.feedback.reranked, expanded, database_, bm25);
-        const auto first = std::min<std::size_t>(offset, order.size());
-        const auto last = std::min<std::size_t>(std::size_t{offset} + limit, order.size());
-        ranked.page.assign(order.begin() + static_cast<std::ptrdiff_t>(first),
-                           order.begin() + static_cast<std::ptrdiff_t>(last));
-        adopt(expanded);
-    } else {
-        ranked.matches = enquire.get_mset(offset, limit, kCheckAtLeast);
-        ranked.page = as_ranked(ranked.matches);
+        ranked.matches = matches_to(offset + limit, 0);
+        ranked.page = page_of(as_ranked(ranked.matches, matches), 0);
+        return ranked;
     }
+    ranked.matches = matches_to(feedback_matches, ranking.feedback.documents);
+    Feedback expanded =
+        with_feedback(ranked.matches, database_, plan.query, ranking.feedback, term_frequencies_);
+    const Bm25Params bm25{ranking.k1, ranking.b, kMinNormLength};
+    ranked.page =
+        page_of(rerank(ranked.matches, ranking.feedback.reranked, expanded, database_, bm25),
+                ranking.feedback.reranked);
+    adopt(expanded);
     return ranked;
 }
 
