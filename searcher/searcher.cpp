@@ -40,6 +40,12 @@ bool sorted_by_date(const SearchRequest& request, bool ranked) {
     return request.sort == SortOrder::Date || (request.sort == SortOrder::Auto && !ranked);
 }
 
+/// Has Xapian rank by relevance, equal weights newest first: where the searcher cannot order
+/// them itself (tie_order.hpp), as Xapian reads every weighed match's date for it.
+void relevance_then_newest(Xapian::Enquire& enquire) {
+    enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::Date), true);
+}
+
 constexpr std::string_view kDateHint =
     "use YYYY, YYYY-MM or YYYY-MM-DD, today, yesterday, 7d, 4w, 6m, 1y, this-week, last-week, "
     "this-month, last-month, this-year or last-year";
@@ -335,12 +341,11 @@ Xapian::Enquire Searcher::make_enquire(const Xapian::Query& query,
     Xapian::Enquire enquire(database_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, kMinNormLength));
-    const auto date_slot = schema::slot(schema::Slot::Date);
     if (sorted_by_date(request, ranked)) {
-        enquire.set_sort_by_value_then_relevance(date_slot, true);
+        enquire.set_sort_by_value_then_relevance(schema::slot(schema::Slot::Date), true);
     } else if (request.collapse) {
         // Xapian's order decides which copy of a story stands for it: the newest of the best.
-        enquire.set_sort_by_relevance_then_value(date_slot, true);
+        relevance_then_newest(enquire);
     }
     // Otherwise by relevance alone: rank_page puts equal weights newest first (tie_order.hpp).
     if (request.collapse) {
@@ -433,7 +438,7 @@ Searcher::RankedPage Searcher::rank_page(const SearchRequest& request,
             if (!tie_crosses(matches, count) && !tie_crosses(matches, edge)) {
                 return matches;
             }
-            enquire.set_sort_by_relevance_then_value(schema::slot(schema::Slot::Date), true);
+            relevance_then_newest(enquire);
             ties_ordered = true;
         }
         return enquire.get_mset(0, count, kCheckAtLeast);
