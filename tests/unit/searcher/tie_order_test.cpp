@@ -3,9 +3,8 @@
 #include "searcher/tie_order.hpp"
 
 #include "common/schema.hpp"
-#include "indexer/indexing_run.hpp"
 #include "searcher/searcher.hpp"
-#include "tests/unit/test_support.hpp"
+#include "tests/unit/searcher/seed_index.hpp"
 
 #include <doctest/doctest.h>
 
@@ -20,25 +19,20 @@ constexpr const char* kBody =
     "The harbour ferry crossing was delayed by the storm, and the port authority said the "
     "crossing would reopen once the wind dropped below gale force.";
 
-/// Four copies of one report, dated apart and indexed out of date order (files in name order).
+/// Four copies of one report, dated apart and indexed out of date order (in feed order).
 struct CopiesIndex {
     testing::TempDir dir;
     std::string db = dir / "db";
     CopiesIndex() {
         const std::vector<std::pair<std::string, std::string>> copies = {
             {"a", "2024-03-01"}, {"b", ""}, {"c", "2023-01-01"}, {"d", "2025-06-01"}};
+        std::string feed;
         for (const auto& [id, date] : copies) {
-            dir.write("r/" + id + ".md",
-                      "---\nid: " + id + "\noutlet: Outlet " + id + "\n" +
-                          (date.empty() ? "" : "date: " + date + "\n") +
-                          "title: Ferry delayed\n---\n" + kBody + "\n");
+            feed += R"({"id": ")" + id + R"(", "outlet": "Outlet )" + id + R"(", "date": ")" +
+                    date + R"(", "title": "Ferry delayed", "body": ")" + kBody + "\"}\n";
         }
-        indexer::IndexRunOptions options;
-        options.db_path = db;
-        options.paths = {dir / "r"};
-        auto summary = indexer::run_indexing(options, [](const InputProblem&) {});
-        REQUIRE(summary);
-        REQUIRE(summary->added == 4);
+        testing::index_feed(dir, db, 1, "copies.jsonl", feed);
+        REQUIRE(Xapian::Database(db).get_doccount() == 4);
     }
 };
 
