@@ -1,5 +1,6 @@
 #include "indexer/indexing_run.hpp"
 
+#include "indexer/compaction.hpp"
 #include "indexer/database_layout.hpp"
 #include "indexer/document_builder.hpp"
 #include "indexer/entity_extractor.hpp"
@@ -213,6 +214,15 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
     summary.total = writers->doc_count();
     if (auto ok = writers->close(); !ok) {
         return tl::unexpected(ok.error());
+    }
+    if (options.compact && !summary.interrupted &&
+        worth_compacting(summary.added + summary.replaced, summary.total)) {
+        // What was written is committed: a failure here loses nothing, and is one problem line.
+        if (auto ok = compact_in_place(layout->shard_paths(), jobs); ok) {
+            summary.compacted = true;
+        } else {
+            report_problem({options.db_path, 0, ok.error().message, ok.error().hint});
+        }
     }
     summary.seconds = seconds_since(started);
     return summary;

@@ -38,8 +38,11 @@ struct IndexRunOptions {
     std::vector<std::string> paths;       ///< files and directories to index; "-" is stdin
     std::vector<std::string> delete_ids;  ///< reports to delete
     bool entities = true;                 ///< extract entities (--no-entities turns it off)
-    std::string gazetteer_path;           ///< --entities; empty: the default gazetteer
-    std::string model_path;               ///< --model; empty: the built-in tagger model
+    /// Compact the shards after a run that wrote most of their reports (--compact;
+    /// compaction.hpp).
+    bool compact = false;
+    std::string gazetteer_path;  ///< --entities; empty: the default gazetteer
+    std::string model_path;      ///< --model; empty: the built-in tagger model
     /// When set (by a signal handler), the run stops early; what it wrote is committed.
     const std::atomic<bool>* stop = nullptr;
     std::function<void(const IndexProgress&)> on_progress;  ///< after each unit of input
@@ -59,6 +62,7 @@ struct IndexSummary {
     std::size_t total = 0;  ///< reports in the database afterwards
     std::size_t shards = 1;
     bool interrupted = false;  ///< stopped early by `stop`
+    bool compacted = false;    ///< the shards were compacted after writing (compaction.hpp)
 };
 
 /// Runs the indexer. Problems with single inputs go to `on_problem` and the run goes on; what

@@ -56,7 +56,8 @@ void print_summary(const indexer::IndexSummary& s, bool json, bool show_pruned) 
                                  {"rate", rate},
                                  {"total", s.total},
                                  {"shards", s.shards},
-                                 {"interrupted", s.interrupted}};
+                                 {"interrupted", s.interrupted},
+                                 {"compacted", s.compacted}};
         std::cout << j.dump() << '\n';
         return;
     }
@@ -75,6 +76,9 @@ void print_summary(const indexer::IndexSummary& s, bool json, bool show_pruned) 
     std::printf("; the database holds %zu reports", s.total);
     if (s.shards > 1) {
         std::printf(" in %zu shards", s.shards);
+    }
+    if (s.compacted) {
+        std::printf(", compacted");
     }
     std::printf("\n");
 }
@@ -109,6 +113,9 @@ Result<int> run(int argc, char** argv) {
         ("wait", po::bool_switch(&run_options.wait),
             "wait for another indexer of the database to finish instead of failing")
         ("no-entities", po::bool_switch(), "do not extract people, organisations and places")
+        ("compact", po::bool_switch(),
+            "compact the database after a run that wrote a quarter of its reports or more "
+            "(searchers that have it open must open it again)")
         ("entities", po::value(&run_options.gazetteer_path),
             "entity gazetteer (default: $GAZETTE_ENTITIES, else corpus/entities.tsv)")
         ("model", po::value(&run_options.model_path), "entity tagger model (default: built in)")
@@ -146,6 +153,7 @@ Result<int> run(int argc, char** argv) {
         return fail(ErrorCode::Usage, "--shards must be 1 to " + std::to_string(kMaxShards));
     }
     run_options.entities = !(*vm)["no-entities"].as<bool>();
+    run_options.compact = (*vm)["compact"].as<bool>();
     if ((*vm)["rebuild"].as<bool>()) {
         run_options.mode = db::WriteMode::Rebuild;
     }

@@ -39,6 +39,22 @@ assert scores(a) == scores(b)
 PY
 done
 
+# --compact: the same shards, compacted in place, answer the very same; a small later run is not
+# worth compacting.
+"$index" --db "$tmp/compacted" --jobs 2 --shards 3 --compact --json "$tmp/reports" >"$tmp/out" ||
+  fail "--compact"
+json 'assert j["added"] == 135 and j["compacted"] is True' <"$tmp/out" || fail "--compact: $(cat "$tmp/out")"
+[ ! -e "$tmp/compacted/shard-0/compacting" ] || fail "--compact left its copy behind"
+for query in "Puls withdrawal" '"drone front"' "outlet:\"Feed Outlet\""; do
+  a=$(search_json "$tmp/sharded" --facets --limit 300 "$query")
+  b=$(search_json "$tmp/compacted" --facets --limit 300 "$query")
+  [ "$a" = "$b" ] || fail "--compact answers '$query' differently"
+done
+echo '{"id": "late", "text": "A late report about Zaporizhzhia."}' >"$tmp/late.jsonl"
+"$index" --db "$tmp/compacted" --compact --json "$tmp/late.jsonl" >"$tmp/out" || fail "after --compact"
+json 'assert j["added"] == 1 and j["compacted"] is False' <"$tmp/out" || fail "late run: $(cat "$tmp/out")"
+search_json "$tmp/compacted" zaporizhzhia | json 'assert j["total"] == 1' || fail "late report not found"
+
 # A progress line on a terminal for runs longer than a second (a feed that takes its time).
 cat >"$tmp/slow-feed.sh" <<EOF
 { echo '{"id": "p1", "text": "One."}'; sleep 1.6; echo '{"id": "p2", "text": "Two."}'; } |
