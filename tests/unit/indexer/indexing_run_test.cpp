@@ -25,6 +25,18 @@ Xapian::doccount count_of(const std::string& db) {
     return Xapian::Database(db).get_doccount();
 }
 
+/// @return the one report a search of `query` in `db` finds (the test fails on any other count).
+Report only_hit(const std::string& db, const std::string& query) {
+    search::SearchRequest request;
+    request.query = query;
+    auto searcher = search::Searcher::open(db);
+    REQUIRE(searcher);
+    const auto found = searcher->search(request);
+    REQUIRE(found);
+    REQUIRE(found->hits.size() == 1);
+    return found->hits.front().report;
+}
+
 /// Runs the indexer with standard input reading `feed`.
 IndexRun index_stdin(const std::string& db,
                      const TempDir& dir,
@@ -226,14 +238,7 @@ TEST_SUITE("indexer") {
                       dir / "in/a.jsonl" + ":3: id 'x' appears twice in this run (first at " +
                       dir / "in/a.jsonl" +
                       ":1); the later report is kept; give each report its own id"});
-            search::SearchRequest request;
-            request.query = "id:x";
-            auto searcher = search::Searcher::open(dir / "db");
-            REQUIRE(searcher);
-            const auto found = searcher->search(request);
-            REQUIRE(found);
-            REQUIRE(found->hits.size() == 1);
-            CHECK(found->hits[0].report.source == dir / "in/a.jsonl" + ":3");
+            CHECK(only_hit(dir / "db", "id:x").source == dir / "in/a.jsonl" + ":3");
             CHECK(count_of(dir / "db") == 2);
         }
     }
@@ -405,14 +410,7 @@ TEST_SUITE("indexer") {
         const auto changed = index_into(dir / "compact", {corpus}, options);
         CHECK(changed.summary.replaced == 1);
         CHECK_FALSE(changed.summary.compacted);
-        search::SearchRequest request;
-        request.query = "zaporizhzhia";
-        auto reopened = search::Searcher::open(dir / "compact");
-        REQUIRE(reopened);
-        const auto found = reopened->search(request);
-        REQUIRE(found);
-        REQUIRE(found->hits.size() == 1);
-        CHECK(found->hits.front().report.id == "r1");
+        CHECK(only_hit(dir / "compact", "zaporizhzhia").id == "r1");
     }
 
     TEST_CASE("indexing_run: worth compacting when a run wrote a quarter of the reports or more") {
