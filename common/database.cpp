@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace gazette::db {
@@ -121,6 +122,33 @@ bool has_remote_shards(const std::string& path) {
     const auto lines = stub_lines(stub_of(path));
     return std::any_of(
         lines.begin(), lines.end(), [](const StubLine& line) { return line.backend == "remote"; });
+}
+
+TableFiles table_files(const std::string& path) {
+    std::vector<std::string> shards = local_shards(path);
+    if (shards.empty() && holds_one_database(path)) {
+        shards.push_back(path);
+    }
+    TableFiles files;
+    std::error_code ec;
+    for (const auto& shard : shards) {
+        std::vector<std::pair<std::string, std::uint64_t>> tables;
+        for (fs::directory_iterator it(shard, ec); !ec && it != fs::directory_iterator();
+             it.increment(ec)) {
+            const fs::path& file = it->path();
+            struct stat status {};
+            if (file.extension() == ".glass" && ::stat(file.c_str(), &status) == 0) {
+                tables.emplace_back(file.filename().string(), status.st_ino);
+            }
+        }
+        std::sort(tables.begin(), tables.end());
+        for (const auto& table : tables) {
+            files.inodes.push_back(table.second);
+        }
+        files.being_replaced =
+            files.being_replaced || fs::exists(fs::path(shard) / kCompactedDirName, ec);
+    }
+    return files;
 }
 
 Error translate(const Xapian::Error& error, const std::string& path) {

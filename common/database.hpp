@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,12 @@ inline constexpr std::string_view kLockFileName = "gazette.lock";
 /// The stub file of a sharded database directory: Xapian opens a directory holding one as the
 /// shards it lists (`auto shard-0` lines).
 inline constexpr std::string_view kStubFileName = "XAPIANDB";
+
+/// The directory in a shard where gazette-index --compact builds the compacted copy
+/// (indexer/compaction.hpp); it is renamed kCompactedDirName when finished, and its tables then
+/// replace the shard's. It goes when they have.
+inline constexpr std::string_view kCompactingDirName = "compacting";
+inline constexpr std::string_view kCompactedDirName = "compacted";
 
 /// @return $GAZETTE_DB, else $XDG_DATA_HOME/gazette/db, else ~/.local/share/gazette/db.
 [[nodiscard]] std::string default_path();
@@ -32,6 +39,22 @@ inline constexpr std::string_view kStubFileName = "XAPIANDB";
 
 /// @return whether `path` is a stub (or a directory holding one) that lists a remote shard.
 [[nodiscard]] bool has_remote_shards(const std::string& path);
+
+/// The table files of a database, told apart from files put in their place (by gazette-index
+/// --compact, or xapian-compact and a move): commits write into the same files, a replacement
+/// brings new ones. Xapian's reopen() reads on through the files it has open, so a reader must
+/// open a replaced database afresh.
+struct TableFiles {
+    /// Shard by shard, the inode of each table file (`*.glass`), by name.
+    std::vector<std::uint64_t> inodes;
+    /// A shard's compacted copy is replacing its tables: they may be half replaced, so a reader
+    /// keeps the ones it has open (unlinked files keep their revision whole) until this ends.
+    bool being_replaced = false;
+};
+
+/// @return the table files of the database at `path` (a database directory, or a stub of local
+/// shards); none for a stub with a remote shard (the server reads its own files).
+[[nodiscard]] TableFiles table_files(const std::string& path);
 
 /// Whether each commit waits for the disk. It costs little in a small database and a fifth of
 /// the indexing time at 100k reports and more (every commit flushes more of the B-trees), so a

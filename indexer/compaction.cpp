@@ -1,9 +1,12 @@
 #include "indexer/compaction.hpp"
 
+#include "common/database.hpp"
+
 #include <xapian.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <set>
 #include <system_error>
@@ -20,56 +23,119 @@ Error io_error(const std::string& path, const std::string& what) {
             "xapian-compact on it, to make it compact"};
 }
 
-/// Moves the compacted copy at `copy` over the database at `path`: the tables first, the
-/// version file (iamglass) last, then the old tables the copy has not (empty ones).
-Result<void> replace_with(const std::string& path, const std::string& copy) {
+/// Lists the tables of the finished copy in `dir`, its manifest: moving them over is then
+/// resumable (finish_compacting), and the shard's tables the copy has not (empty ones) known.
+constexpr const char* kManifestName = "tables";
+
+bool is_table(const fs::path& file) {
+    return file.extension() == ".glass";
+}
+
+/// Writes the manifest of the finished copy at `copy`. @return false when it cannot.
+bool write_manifest(const fs::path& copy) {
     std::error_code ec;
-    std::set<std::string> moved;
-    const auto move = [&](const fs::path& from) {
-        const std::string name = from.filename().string();
-        fs::rename(from, fs::path(path) / name, ec);
-        moved.insert(name);
-        return !ec;
-    };
+    std::ofstream manifest(copy / kManifestName);
     for (const auto& entry : fs::directory_iterator(copy, ec)) {
+        if (is_table(entry.path())) {
+            manifest << entry.path().filename().string() << '\n';
+        }
+    }
+    manifest.flush();
+    return !ec && manifest.good();
+}
+
+std::set<std::string> read_manifest(const fs::path& copy) {
+    std::ifstream manifest(copy / kManifestName);
+    std::set<std::string> tables;
+    for (std::string name; std::getline(manifest, name);) {
+        tables.insert(name);
+    }
+    return tables;
+}
+
+/// Moves the finished copy in `shard`/compacted over the shard's tables: the tables the copy has
+/// not go, then its tables come, the version file (iamglass) last, then the copy's directory
+/// goes. Run again after it stopped halfway, it does the rest.
+Result<void> move_copy_over(const fs::path& shard) {
+    const fs::path copy = shard / db::kCompactedDirName;
+    const std::set<std::string> tables = read_manifest(copy);
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(shard, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0 &&
-            !move(entry.path())) {
-            return tl::unexpected(io_error(path, "moving " + name + ": " + ec.message()));
+        if (is_table(entry.path()) && tables.count(name) == 0 && !fs::remove(entry.path(), ec)) {
+            return tl::unexpected(io_error(shard, "removing " + name + ": " + ec.message()));
         }
     }
     if (ec) {
-        return tl::unexpected(io_error(copy, ec.message()));
+        return tl::unexpected(io_error(shard, ec.message()));
     }
-    if (!move(fs::path(copy) / "iamglass")) {
-        return tl::unexpected(io_error(path, "moving iamglass: " + ec.message()));
-    }
-    for (const auto& entry : fs::directory_iterator(path, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0 &&
-            moved.count(name) == 0) {
-            fs::remove(entry.path(), ec);
+    const auto move = [&](const std::string& name) -> Result<void> {
+        if (!fs::exists(copy / name, ec)) {
+            return {};  // moved before the run stopped
         }
+        fs::rename(copy / name, shard / name, ec);
+        if (ec) {
+            return tl::unexpected(io_error(shard, "moving " + name + ": " + ec.message()));
+        }
+        return {};
+    };
+    for (const auto& table : tables) {
+        if (auto moved = move(table); !moved) {
+            return moved;
+        }
+    }
+    if (auto moved = move("iamglass"); !moved) {
+        return moved;
     }
     fs::remove_all(copy, ec);
     return {};
 }
 
 Result<void> compact_one(const std::string& path) {
+    if (auto copied = prepare_compacted_copy(path); !copied) {
+        return copied;
+    }
+    return move_copy_over(path);
+}
+
+}  // namespace
+
+Result<void> prepare_compacted_copy(const std::string& path) {
     // Inside the database's own directory: its owner may not write the one above it.
-    const std::string copy = (fs::path(path) / "compacting").string();
+    const fs::path copy = fs::path(path) / db::kCompactingDirName;
     std::error_code ec;
     fs::remove_all(copy, ec);  // left by a run that stopped while compacting
     try {
-        Xapian::Database(path).compact(copy, Xapian::DBCOMPACT_NO_RENUMBER);
+        Xapian::Database(path).compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     } catch (const Xapian::Error& e) {
         fs::remove_all(copy, ec);
         return tl::unexpected(io_error(path, std::string(e.get_type()) + ": " + e.get_msg()));
     }
-    return replace_with(path, copy);
+    // Renamed when finished: readers keep their open tables while "compacted" is there.
+    if (!write_manifest(copy)) {
+        fs::remove_all(copy, ec);
+        return tl::unexpected(io_error(path, "writing the list of compacted tables"));
+    }
+    fs::rename(copy, fs::path(path) / db::kCompactedDirName, ec);
+    if (ec) {
+        fs::remove_all(copy, ec);
+        return tl::unexpected(io_error(path, "renaming the compacted copy: " + ec.message()));
+    }
+    return {};
 }
 
-}  // namespace
+Result<void> finish_compacting(const std::vector<std::string>& paths) {
+    std::error_code ec;
+    for (const auto& path : paths) {
+        if (fs::exists(fs::path(path) / db::kCompactedDirName, ec)) {
+            if (auto moved = move_copy_over(path); !moved) {
+                return moved;
+            }
+        }
+        fs::remove_all(fs::path(path) / db::kCompactingDirName, ec);  // an unfinished copy
+    }
+    return {};
+}
 
 bool worth_compacting(std::size_t written, std::size_t total) {
     return written > 0 && written * 4 >= total;

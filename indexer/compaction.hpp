@@ -4,8 +4,7 @@
 /// (xapian-compact's work, Xapian::Database::compact) each block is full, the database about half
 /// the size, and every search reads fewer blocks: at 37k reports plain searches took a quarter
 /// less time (BENCHMARKS.md). Later runs write into the compacted database as into any other.
-/// The tables are replaced in place: a searcher that had the database open must open it again
-/// (README), which is why it is asked for, not done by default.
+/// The tables are replaced in place; searchers notice, and open the new ones (db::TableFiles).
 #pragma once
 
 #include "common/error.hpp"
@@ -24,9 +23,20 @@ namespace gazette::indexer {
 
 /// Rewrites each database of `paths` (glass databases, not stubs) compacted, its document ids
 /// kept, on up to `jobs` threads. The copy is made in the database's directory ("compacting"),
-/// and replaces the tables only once complete: if compacting fails, the database stays as it
-/// was and the error is returned.
+/// renamed "compacted" once complete, and then replaces the tables: if compacting fails, the
+/// database stays as it was and the error is returned. Searchers see "compacted" and keep the
+/// tables they have open until it is gone, then open the new ones (db::TableFiles).
 [[nodiscard]] Result<void> compact_in_place(const std::vector<std::string>& paths,
                                             std::size_t jobs);
+
+/// The first half of compacting the database at `path`: builds the compacted copy in its
+/// directory ("compacting"), and renames it "compacted" when complete, ready to replace the
+/// tables (finish_compacting does). compact_in_place does both halves.
+[[nodiscard]] Result<void> prepare_compacted_copy(const std::string& path);
+
+/// Finishes, in each database of `paths`, the replacing of its tables by a compacted copy that
+/// a run stopped halfway (a "compacted" directory is left), and removes an unfinished copy.
+/// Runs call it before writing, so that a crash while compacting loses nothing.
+[[nodiscard]] Result<void> finish_compacting(const std::vector<std::string>& paths);
 
 }  // namespace gazette::indexer

@@ -137,6 +137,10 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
     if (!layout) {
         return tl::unexpected(layout.error());
     }
+    // A run that stopped while its compacted copy replaced the tables left it half done.
+    if (auto ok = finish_compacting(layout->shard_paths()); !ok) {
+        return tl::unexpected(ok.error());
+    }
     auto writers = ShardWriters::open(*layout, options.mode, options.batch_size);
     if (!writers) {
         return tl::unexpected(writers.error());

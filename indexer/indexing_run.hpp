@@ -38,9 +38,9 @@ struct IndexRunOptions {
     std::vector<std::string> paths;       ///< files and directories to index; "-" is stdin
     std::vector<std::string> delete_ids;  ///< reports to delete
     bool entities = true;                 ///< extract entities (--no-entities turns it off)
-    /// Compact the shards after a run that wrote most of their reports (--compact;
-    /// compaction.hpp).
-    bool compact = false;
+    /// Compact the shards after a run that wrote a quarter of their reports or more
+    /// (compaction.hpp); --no-compact turns it off.
+    bool compact = true;
     std::string gazetteer_path;  ///< --entities; empty: the default gazetteer
     std::string model_path;      ///< --model; empty: the built-in tagger model
     /// When set (by a signal handler), the run stops early; what it wrote is committed.

@@ -113,9 +113,10 @@ Result<int> run(int argc, char** argv) {
         ("wait", po::bool_switch(&run_options.wait),
             "wait for another indexer of the database to finish instead of failing")
         ("no-entities", po::bool_switch(), "do not extract people, organisations and places")
-        ("compact", po::bool_switch(),
-            "compact the database after a run that wrote a quarter of its reports or more "
-            "(searchers that have it open must open it again)")
+        ("no-compact", po::bool_switch(),
+            "do not compact the database after a run that wrote a quarter of its reports or "
+            "more (compacting is the default)")
+        ("compact", po::bool_switch(), "compact as by default (kept for older scripts)")
         ("entities", po::value(&run_options.gazetteer_path),
             "entity gazetteer (default: $GAZETTE_ENTITIES, else corpus/entities.tsv)")
         ("model", po::value(&run_options.model_path), "entity tagger model (default: built in)")
@@ -153,7 +154,10 @@ Result<int> run(int argc, char** argv) {
         return fail(ErrorCode::Usage, "--shards must be 1 to " + std::to_string(kMaxShards));
     }
     run_options.entities = !(*vm)["no-entities"].as<bool>();
-    run_options.compact = (*vm)["compact"].as<bool>();
+    if ((*vm)["compact"].as<bool>() && (*vm)["no-compact"].as<bool>()) {
+        return fail(ErrorCode::Usage, "--compact and --no-compact contradict each other");
+    }
+    run_options.compact = !(*vm)["no-compact"].as<bool>();
     if ((*vm)["rebuild"].as<bool>()) {
         run_options.mode = db::WriteMode::Rebuild;
     }

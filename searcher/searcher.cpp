@@ -145,7 +145,9 @@ auto with_retries(const std::string& path,
     for (;;) {
         try {
             if (stale) {
-                reopen();
+                if (auto reopened = reopen(); !reopened) {
+                    return tl::unexpected(reopened.error());
+                }
             }
             return body();
         } catch (const Xapian::DatabaseModifiedError& e) {
@@ -217,32 +219,56 @@ Result<Searcher> Searcher::open(const std::string& path, const std::string& gaze
     if (!aliases) {
         return tl::unexpected(aliases.error());
     }
-    auto database = db::open_for_reading(path);
-    if (!database) {
-        return tl::unexpected(database.error());
+    Searcher searcher(path, std::move(*aliases));
+    if (auto opened = searcher.open_afresh(); !opened) {
+        return tl::unexpected(opened.error());
     }
-    Searcher searcher(std::move(*database), path, std::move(*aliases));
-    searcher.counting_parts_ = counting_parts(path);
-    searcher.remote_ = db::has_remote_shards(path);
-    const std::size_t parts = std::max<std::size_t>(1, searcher.counting_parts_.size());
-    searcher.kept_records_ = std::make_shared<KeptFacetRecords>(parts);
-    searcher.reopens_.assign(parts, 0);
     static std::atomic<std::uint64_t> opened{0};
     searcher.id_ = ++opened;
     return searcher;
 }
 
+Result<void> Searcher::open_afresh() {
+    // Taken before opening: a replacement made meanwhile is noticed at the next reopen.
+    db::TableFiles tables = db::table_files(path_);
+    auto database = db::open_for_reading(path_);
+    if (!database) {
+        return tl::unexpected(database.error());
+    }
+    database_ = std::move(*database);
+    tables_ = std::move(tables);
+    counting_parts_ = counting_parts(path_);
+    remote_ = db::has_remote_shards(path_);
+    const std::size_t parts = std::max<std::size_t>(1, counting_parts_.size());
+    if (!kept_records_ || kept_records_->parts() != parts) {
+        kept_records_ = std::make_shared<KeptFacetRecords>(parts);
+        reopens_.assign(parts, 0);
+    }
+    for (auto& reopens : reopens_) {
+        ++reopens;  // the kept records of the old files go at the next lease
+    }
+    term_frequencies_.forget();
+    facet_counts_.forget();
+    return {};
+}
+
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     return with_retries(
-        path_, [this] { reopen(); }, [&] { return run(request); });
+        path_, [this] { return reopen(); }, [&] { return run(request); });
 }
 
 Result<std::optional<Report>> Searcher::find_report(const std::string& id) {
     return with_retries(
-        path_, [this] { reopen(); }, [&] { return fetch(id); });
+        path_, [this] { return reopen(); }, [&] { return fetch(id); });
 }
 
-void Searcher::reopen() {
+Result<void> Searcher::reopen() {
+    const db::TableFiles tables = db::table_files(path_);
+    if (tables.inodes != tables_.inodes) {
+        // Compacted: Xapian's reopen() would read the new revision through the old files. While
+        // the new files come in, the old ones (still open) keep their revision whole.
+        return tables.being_replaced ? Result<void>{} : open_afresh();
+    }
     // What was kept of the old revision goes: a report re-indexed keeps its document id.
     if (database_.reopen()) {
         term_frequencies_.forget();
@@ -257,12 +283,13 @@ void Searcher::reopen() {
             facet_counts_.forget();
         }
     }
+    return {};
 }
 
 Result<void> Searcher::warm_facet_records() {
     return with_retries(
         path_,
-        [this] { reopen(); },
+        [this] { return reopen(); },
         [this]() -> Result<void> {
             if (keep_facet_records) {
                 (void)count_facets(Xapian::Query::MatchAll);
@@ -281,7 +308,10 @@ bool Searcher::share_facet_records(std::shared_ptr<KeptFacetRecords> kept) {
 
 Result<void> Searcher::refresh() {
     return with_retries(
-        path_, [this] { reopen(); }, []() -> Result<void> { return {}; }, /*reopen_first=*/true);
+        path_,
+        [this] { return reopen(); },
+        []() -> Result<void> { return {}; },
+        /*reopen_first=*/true);
 }
 
 Result<std::optional<Report>> Searcher::fetch(const std::string& id) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "common/alias_table.hpp"
+#include "common/database.hpp"
 #include "common/error.hpp"
 #include "common/report.hpp"
 #include "searcher/explain.hpp"
@@ -153,8 +154,8 @@ class Searcher {
     SynonymTable synonyms;
 
   private:
-    Searcher(Xapian::Database database, std::string path, entities::AliasTable aliases)
-        : database_(std::move(database)), path_(std::move(path)), aliases_(std::move(aliases)) {}
+    Searcher(std::string path, entities::AliasTable aliases)
+        : path_(std::move(path)), aliases_(std::move(aliases)) {}
 
     /// The bound query of a request (the similar-report query for --similar).
     struct Plan {
@@ -188,8 +189,11 @@ class Searcher {
     /// @return the kept records of counting part `part` (0 also for database_ when there are
     /// no parts), held until the lease ends; nullopt when this searcher keeps none.
     std::optional<KeptFacetRecords::Lease> lease_records(std::size_t part);
-    /// Reads the latest revision of the database and of the counting parts.
-    void reopen();
+    /// Opens the database and its counting parts, as new: what was kept of others goes.
+    Result<void> open_afresh();
+    /// Reads the latest revision of the database and of the counting parts; opens them afresh
+    /// when their table files were replaced (compacted).
+    Result<void> reopen();
     Result<void> fill_hits(const SearchRequest& request,
                            const Plan& plan,
                            const Xapian::Enquire& enquire,
@@ -205,6 +209,8 @@ class Searcher {
 
     Xapian::Database database_;
     std::string path_;
+    /// The table files database_ was opened from: when they are replaced, it opens afresh.
+    db::TableFiles tables_;
     entities::AliasTable aliases_;
     /// The local shards grouped into one database per core, to count facets on every core at
     /// once (empty: count on this thread). They move to each revision with database_.

@@ -14,8 +14,9 @@ cp "$corpus"/reports/*.txt "$tmp/reports/"
 
 "$index" --db "$tmp/one" --jobs 1 --quiet "$tmp/reports" || fail "--jobs 1"
 "$index" --db "$tmp/two" --jobs 3 --quiet "$tmp/reports" || fail "--jobs 3"
-"$index" --db "$tmp/sharded" --jobs 2 --shards 3 --json "$tmp/reports" >"$tmp/out" || fail "--shards 3"
-json 'assert j["added"] == 135 and j["shards"] == 3' <"$tmp/out" || fail "--shards: $(cat "$tmp/out")"
+"$index" --db "$tmp/sharded" --jobs 2 --shards 3 --no-compact --json "$tmp/reports" >"$tmp/out" || fail "--shards 3"
+json 'assert j["added"] == 135 and j["shards"] == 3 and j["compacted"] is False' <"$tmp/out" ||
+  fail "--shards: $(cat "$tmp/out")"
 [ -f "$tmp/sharded/XAPIANDB" ] && [ -d "$tmp/sharded/shard-2" ] || fail "no stub and shards"
 
 # The same documents in the same order: every search gives the very same answer.
@@ -39,21 +40,24 @@ assert scores(a) == scores(b)
 PY
 done
 
-# --compact: the same shards, compacted in place, answer the very same; a small later run is not
-# worth compacting.
-"$index" --db "$tmp/compacted" --jobs 2 --shards 3 --compact --json "$tmp/reports" >"$tmp/out" ||
-  fail "--compact"
-json 'assert j["added"] == 135 and j["compacted"] is True' <"$tmp/out" || fail "--compact: $(cat "$tmp/out")"
-[ ! -e "$tmp/compacted/shard-0/compacting" ] || fail "--compact left its copy behind"
+# Compacting (the default): the same shards, compacted in place, answer the very same; a small
+# later run is not worth compacting.
+"$index" --db "$tmp/compacted" --jobs 2 --shards 3 --json "$tmp/reports" >"$tmp/out" ||
+  fail "compacting run"
+json 'assert j["added"] == 135 and j["compacted"] is True' <"$tmp/out" || fail "compacting: $(cat "$tmp/out")"
+[ ! -e "$tmp/compacted/shard-0/compacting" ] && [ ! -e "$tmp/compacted/shard-0/compacted" ] ||
+  fail "compacting left its copy behind"
 for query in "Puls withdrawal" '"drone front"' "outlet:\"Feed Outlet\""; do
   a=$(search_json "$tmp/sharded" --facets --limit 300 "$query")
   b=$(search_json "$tmp/compacted" --facets --limit 300 "$query")
-  [ "$a" = "$b" ] || fail "--compact answers '$query' differently"
+  [ "$a" = "$b" ] || fail "the compacted shards answer '$query' differently"
 done
 echo '{"id": "late", "text": "A late report about Zaporizhzhia."}' >"$tmp/late.jsonl"
-"$index" --db "$tmp/compacted" --compact --json "$tmp/late.jsonl" >"$tmp/out" || fail "after --compact"
+"$index" --db "$tmp/compacted" --compact --json "$tmp/late.jsonl" >"$tmp/out" || fail "after compacting"
 json 'assert j["added"] == 1 and j["compacted"] is False' <"$tmp/out" || fail "late run: $(cat "$tmp/out")"
 search_json "$tmp/compacted" zaporizhzhia | json 'assert j["total"] == 1' || fail "late report not found"
+"$index" --db "$tmp/compacted" --compact --no-compact "$tmp/late.jsonl" 2>"$tmp/err"
+[ $? -eq 2 ] && grep -q "contradict" "$tmp/err" || fail "--compact --no-compact: $(cat "$tmp/err")"
 
 # A progress line on a terminal for runs longer than a second (a feed that takes its time).
 cat >"$tmp/slow-feed.sh" <<EOF

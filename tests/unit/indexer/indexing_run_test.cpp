@@ -1,5 +1,4 @@
 #include "common/schema.hpp"
-#include "indexer/compaction.hpp"
 #include "indexer/database_layout.hpp"
 #include "indexer/index_lock.hpp"
 #include "indexer/write_stage.hpp"
@@ -23,18 +22,6 @@ const unsigned kSourceSlot = schema::slot(schema::Slot::Source);
 
 Xapian::doccount count_of(const std::string& db) {
     return Xapian::Database(db).get_doccount();
-}
-
-/// @return the one report a search of `query` in `db` finds (the test fails on any other count).
-Report only_hit(const std::string& db, const std::string& query) {
-    search::SearchRequest request;
-    request.query = query;
-    auto searcher = search::Searcher::open(db);
-    REQUIRE(searcher);
-    const auto found = searcher->search(request);
-    REQUIRE(found);
-    REQUIRE(found->hits.size() == 1);
-    return found->hits.front().report;
 }
 
 /// Runs the indexer with standard input reading `feed`.
@@ -351,73 +338,6 @@ TEST_SUITE("indexer") {
         CHECK(tidied.summary.deleted == 2);
         CHECK(tidied.summary.pruned == 1);
         CHECK(count_of(dir / "sharded") == 87);
-    }
-
-    TEST_CASE("indexing_run: --compact after a run writing most reports: ids and answers kept") {
-        TempDir dir;
-        const std::string corpus = write_corpus(dir, 30, 400);
-        indexer::IndexRunOptions options;
-        options.shards = 2;
-        options.jobs = 2;
-        options.batch_size = 20;  // many commits, as a large run makes: blocks left part empty
-        const auto loose = index_into(dir / "loose", {corpus}, options);
-        CHECK_FALSE(loose.summary.compacted);
-        options.compact = true;
-        const auto built = index_into(dir / "compact", {corpus}, options);
-        CHECK(built.summary.compacted);
-        CHECK(built.problems.empty());
-        CHECK_FALSE(fs::exists(dir.path() / "compact/shard-0/compacting"));
-
-        const auto bytes_of = [](const fs::path& root) {
-            std::uintmax_t bytes = 0;
-            for (const auto& entry : fs::recursive_directory_iterator(root)) {
-                bytes += entry.is_regular_file() ? entry.file_size() : 0;
-            }
-            return bytes;
-        };
-        CHECK(bytes_of(dir.path() / "compact") < bytes_of(dir.path() / "loose"));
-        // Each report keeps its document id, in each shard.
-        for (const char* shard : {"shard-0", "shard-1"}) {
-            const Xapian::Database a(dir / (std::string("loose/") + shard));
-            const Xapian::Database b(dir / (std::string("compact/") + shard));
-            REQUIRE(a.get_doccount() == b.get_doccount());
-            CHECK(a.get_lastdocid() == b.get_lastdocid());
-            for (auto id = a.allterms_begin(schema::boolean_term("id", ""));
-                 id != a.allterms_end(schema::boolean_term("id", ""));
-                 ++id) {
-                CHECK(*a.postlist_begin(*id) == *b.postlist_begin(*id));
-            }
-        }
-        auto loose_searcher = search::Searcher::open(dir / "loose");
-        auto compact_searcher = search::Searcher::open(dir / "compact");
-        REQUIRE(loose_searcher);
-        REQUIRE(compact_searcher);
-        for (const char* query : {"kursk withdrawal", "\"drone front\"", "date:2025-02 talks"}) {
-            CAPTURE(query);
-            search::SearchRequest request;
-            request.query = query;
-            request.facets = true;
-            const auto a = loose_searcher->search(request);
-            const auto b = compact_searcher->search(request);
-            REQUIRE(a);
-            REQUIRE(b);
-            CHECK(search::to_json(*a) == search::to_json(*b));
-        }
-
-        // A later run writes into the compacted shards; a few reports are not worth compacting.
-        dir.write("corpus/text/1001.txt",
-                  "---\nid: r1\ntitle: Changed\n---\nA changed text about Zaporizhzhia.\n");
-        const auto changed = index_into(dir / "compact", {corpus}, options);
-        CHECK(changed.summary.replaced == 1);
-        CHECK_FALSE(changed.summary.compacted);
-        CHECK(only_hit(dir / "compact", "zaporizhzhia").id == "r1");
-    }
-
-    TEST_CASE("indexing_run: worth compacting when a run wrote a quarter of the reports or more") {
-        CHECK(indexer::worth_compacting(10, 10));
-        CHECK(indexer::worth_compacting(25, 100));
-        CHECK_FALSE(indexer::worth_compacting(24, 100));
-        CHECK_FALSE(indexer::worth_compacting(0, 0));
     }
 
     TEST_CASE("indexing_run: the shard count is kept, and changed only by a rebuild") {

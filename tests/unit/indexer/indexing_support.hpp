@@ -1,10 +1,11 @@
 /// @file
 /// Helpers for the indexing tests: generated corpora, a run that collects its problem lines,
-/// and a dump of every document for comparing databases.
+/// a search expecting one report, and a dump of every document for comparing databases.
 #pragma once
 
 #include "indexer/document_builder.hpp"
 #include "indexer/indexing_run.hpp"
+#include "searcher/searcher.hpp"
 #include "tests/unit/test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -103,6 +104,18 @@ inline std::string write_corpus(const TempDir& dir, std::size_t files, std::size
     }
     dir.write("corpus/feed.jsonl", feed);
     return dir / "corpus";
+}
+
+/// @return the one report a search of `query` in `db` finds (the test fails on any other count).
+inline Report only_hit(const std::string& db, const std::string& query) {
+    search::SearchRequest request;
+    request.query = query;
+    auto searcher = search::Searcher::open(db);
+    REQUIRE(searcher);
+    const auto found = searcher->search(request);
+    REQUIRE(found);
+    REQUIRE(found->hits.size() == 1);
+    return found->hits.front().report;
 }
 
 /// @return every document of a database as text: docid, terms (wdf, positions), values, data.
