@@ -20,11 +20,6 @@ namespace {
 /// Opening races the indexer's commits now and then; a few attempts always win.
 constexpr int kOpenAttempts = 5;
 
-/// B-tree block size of a new database: 32 KB instead of Xapian's 8 KB, fewer reads per posting
-/// list and value stream. On the 37,554 AllSides articles every search p50 (bare, plain, facets)
-/// fell 10-20% for 15% more disk; indexing took as long (BENCHMARKS.md).
-constexpr int kBlockSize = 32 * 1024;
-
 std::string reindex_hint(const std::string& path) {
     return "re-index: gazette-index --db " + path + " --rebuild PATH...";
 }

@@ -106,7 +106,10 @@ Result<void> prepare_compacted_copy(const std::string& path) {
     std::error_code ec;
     fs::remove_all(copy, ec);  // left by a run that stopped while compacting
     try {
-        Xapian::Database(path).compact(copy.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        // Xapian would write 8 KB blocks: a compacted database keeps the block size it was made
+        // with.
+        Xapian::Database(path).compact(
+            copy.string(), Xapian::DBCOMPACT_NO_RENUMBER, db::kBlockSize);
     } catch (const Xapian::Error& e) {
         fs::remove_all(copy, ec);
         return tl::unexpected(io_error(path, std::string(e.get_type()) + ": " + e.get_msg()));

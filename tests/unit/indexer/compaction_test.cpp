@@ -41,6 +41,14 @@ TEST_SUITE("indexer") {
             return bytes;
         };
         CHECK(bytes_of(dir.path() / "compact") < bytes_of(dir.path() / "loose"));
+        // The block size the database was made with (Xapian's default would be 8 KB): a table's
+        // file is whole blocks.
+        for (const auto& entry : fs::recursive_directory_iterator(dir.path() / "compact")) {
+            if (entry.path().extension() == ".glass") {
+                CAPTURE(entry.path());
+                CHECK(entry.file_size() % db::kBlockSize == 0);
+            }
+        }
         // Each report keeps its document id, in each shard.
         for (const char* shard : {"shard-0", "shard-1"}) {
             const Xapian::Database a(dir / (std::string("loose/") + shard));
