@@ -4,7 +4,8 @@
 Checks that /api/search answers exactly what `gazette-search --json` prints for the same request,
 that /api/export.csv matches `gazette-search --format csv`, /api/report/ID, the errors (as JSON
 with a status and a hint), the limits, the security headers, escaping, that a report committed
-while the server runs is found without a restart, and that parallel requests get right answers.
+while the server runs is found without a restart (also after the indexer compacted the tables),
+and that parallel requests get right answers.
 
 Usage: api_test.py GAZETTE_INDEX GAZETTE_SEARCH GAZETTE_SERVE CORPUS_REPORTS_DIR
 """
@@ -246,6 +247,29 @@ def check_reopen(server, db, folder):
     check(status == 200 and report["title"] == "Quokka census", "new report not found by id")
 
 
+def check_compacted(server, db, folder):
+    """A batch large enough to be compacted, then a report committed into the compacted tables:
+    the running server reads both (it must notice the replaced files and open them afresh)."""
+    batch = os.path.join(folder, "wombats")
+    os.makedirs(batch)
+    for i in range(12):
+        write_report(batch, f"wombat{i}.txt", {"id": f"wombat_{i}", "title": f"Wombat survey {i}",
+                                               "outlet": "Burrow Times", "date": "2025-02-04"},
+                     f"The wombat survey found {i} burrows near the river.")
+    out = subprocess.run([INDEX, "--db", db, "--json", batch], capture_output=True, text=True, check=True)
+    check(json.loads(out.stdout)["compacted"] is True, f"the batch was not compacted: {out.stdout}")
+    for params in ([("q", "wombat"), ("facets", "1")], [("q", "Puls withdrawal")]):
+        status, _, api = server.json("/api/search?" + query_string(params))
+        expected = json.loads(cli(["--json"] + cli_args(params), db).stdout)
+        check(status == 200 and api == expected, f"after compacting, {params}: API and CLI differ")
+    write_report(folder, "later.txt", {"id": "wombat_late", "title": "Late wombat"}, "A late wombat.")
+    out = subprocess.run([INDEX, "--db", db, "--json", os.path.join(folder, "later.txt")],
+                         capture_output=True, text=True, check=True)
+    check(json.loads(out.stdout)["compacted"] is False, f"one report was compacted: {out.stdout}")
+    _, _, after = server.json("/api/search?q=wombat")
+    check(after["total"] == 13, f"after a commit into compacted tables: {after['total']} wombats")
+
+
 def check_parallel(server):
     queries = ["Puls withdrawal", "troops", "Kursk", "zeppelin", '"North Korean"', "casualties"]
     expected = {q: server.json("/api/search?" + query_string([("q", q), ("facets", "1")]))[2]
@@ -287,7 +311,8 @@ def main():
                                             "outlet": "Sheet, \"Quoted\" Daily", "date": "2025-01-30"},
                      "A spreadsheet line\nwith a break, a comma and \"quotes\".")
         db = os.path.join(tmp, "db")
-        subprocess.run([INDEX, "--db", db, "--quiet", folder], check=True)
+        # Two shards, as a first import on two cores makes them; compacting replaces both.
+        subprocess.run([INDEX, "--db", db, "--quiet", "--shards", "2", folder], check=True)
         server = Server(db)
         try:
             check_parity(server, db)
@@ -297,6 +322,7 @@ def main():
             check_page(server)
             check_escaping(server)
             check_reopen(server, db, tmp)
+            check_compacted(server, db, tmp)
             check_parallel(server)
         finally:
             code, out = server.stop()
