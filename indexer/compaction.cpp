@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <limits>
 #include <set>
 #include <system_error>
 
@@ -144,8 +145,46 @@ bool worth_compacting(std::size_t written, std::size_t total) {
     return written > 0 && written * 4 >= total;
 }
 
+Result<void> check_room_to_compact(const std::vector<std::string>& paths,
+                                   std::uintmax_t available) {
+    // A compacted copy is at most as big as its database's tables, and the copies of shards
+    // compacted at once are on the disk together; the old tables go only after the copy is in.
+    std::uintmax_t needed = 0;
+    std::error_code ec;
+    for (const auto& path : paths) {
+        for (const auto& entry : fs::directory_iterator(path, ec)) {
+            if (is_table(entry.path())) {
+                needed += entry.file_size(ec);
+            }
+        }
+    }
+    if (needed <= available) {
+        return {};
+    }
+    const auto megabytes = [](std::uintmax_t bytes) {
+        return std::to_string((bytes + 999'999) / 1'000'000) + " MB";
+    };
+    return tl::unexpected(Error{
+        ErrorCode::Io,
+        "not compacted: the compacted copies need up to " + megabytes(needed) +
+            " and the disk has " + megabytes(available) + " free",
+        "the database is as the run left it, and searches work; free disk space and index again, "
+        "or pass --no-compact"});
+}
+
 Result<void> compact_in_place(const std::vector<std::string>& paths, std::size_t jobs) {
     jobs = std::max<std::size_t>(jobs, 1);
+    std::uintmax_t available = std::numeric_limits<std::uintmax_t>::max();
+    for (const auto& path : paths) {
+        std::error_code ec;
+        const fs::space_info space = fs::space(path, ec);
+        if (!ec) {
+            available = std::min(available, space.available);
+        }
+    }
+    if (auto room = check_room_to_compact(paths, available); !room) {
+        return room;
+    }
     std::vector<Result<void>> results(paths.size());
     for (std::size_t first = 0; first < paths.size(); first += jobs) {
         const std::size_t last = std::min(paths.size(), first + jobs);

@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ namespace gazette::indexer {
 /// tables they have open until it is gone, then open the new ones (db::TableFiles).
 [[nodiscard]] Result<void> compact_in_place(const std::vector<std::string>& paths,
                                             std::size_t jobs);
+
+/// Checks that a disk with `available` bytes free has room for the compacted copies of the
+/// databases at `paths` (at most the size of their tables). compact_in_place checks first, so
+/// that a nearly full disk is not filled up by a copy that cannot be finished.
+/// @return ErrorCode::Io saying how much is needed and how much is free, when it has not.
+[[nodiscard]] Result<void> check_room_to_compact(const std::vector<std::string>& paths,
+                                                 std::uintmax_t available);
 
 /// The first half of compacting the database at `path`: builds the compacted copy in its
 /// directory ("compacting"), and renames it "compacted" when complete, ready to replace the

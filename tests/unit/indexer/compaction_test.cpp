@@ -93,6 +93,28 @@ TEST_SUITE("indexer") {
         CHECK_FALSE(indexer::worth_compacting(0, 0));
     }
 
+    TEST_CASE("compaction: not begun on a disk without room for the copies") {
+        TempDir dir;
+        indexer::IndexRunOptions options;
+        options.shards = 2;
+        options.compact = false;
+        index_into(dir / "db", {write_corpus(dir, 0, 40)}, options);
+        const std::vector<std::string> shards{dir / "db/shard-0", dir / "db/shard-1"};
+        std::uintmax_t tables = 0;
+        for (const auto& shard : shards) {
+            for (const auto& entry : fs::directory_iterator(shard)) {
+                tables += entry.path().extension() == ".glass" ? entry.file_size() : 0;
+            }
+        }
+        REQUIRE(tables > 0);
+        CHECK(indexer::check_room_to_compact(shards, tables));
+        const auto short_of_room = indexer::check_room_to_compact(shards, tables - 1);
+        REQUIRE_FALSE(short_of_room);
+        CHECK(short_of_room.error().message.find("not compacted") == 0);
+        CHECK(short_of_room.error().message.find(" MB free") != std::string::npos);
+        CHECK(short_of_room.error().hint.find("--no-compact") != std::string::npos);
+    }
+
     TEST_CASE("compaction: a searcher open across compacting reads the new tables") {
         TempDir dir;
         const auto feed = [&](const std::string& name, std::size_t first, std::size_t last) {
