@@ -14,6 +14,20 @@ using namespace gazette;
 using namespace gazette::testing;
 namespace fs = std::filesystem;
 
+namespace {
+
+/// Indexes `reports` generated reports into two shards at `dir`/db, not compacted.
+/// @return the options of that run.
+indexer::IndexRunOptions index_loose(const TempDir& dir, std::size_t reports) {
+    indexer::IndexRunOptions options;
+    options.shards = 2;
+    options.compact = false;
+    index_into(dir / "db", {write_corpus(dir, 0, reports)}, options);
+    return options;
+}
+
+}  // namespace
+
 TEST_SUITE("indexer") {
     TEST_CASE("compaction: after a run writing most reports: ids and answers kept") {
         TempDir dir;
@@ -95,10 +109,7 @@ TEST_SUITE("indexer") {
 
     TEST_CASE("compaction: not begun on a disk without room for the copies") {
         TempDir dir;
-        indexer::IndexRunOptions options;
-        options.shards = 2;
-        options.compact = false;
-        index_into(dir / "db", {write_corpus(dir, 0, 40)}, options);
+        index_loose(dir, 40);
         const std::vector<std::string> shards{dir / "db/shard-0", dir / "db/shard-1"};
         std::uintmax_t tables = 0;
         for (const auto& shard : shards) {
@@ -167,10 +178,7 @@ TEST_SUITE("indexer") {
 
     TEST_CASE("compaction: a copy stopped halfway in: searchers keep their tables, a run ends it") {
         TempDir dir;
-        indexer::IndexRunOptions options;
-        options.shards = 2;
-        options.compact = false;
-        index_into(dir / "db", {write_corpus(dir, 0, 120)}, options);
+        const indexer::IndexRunOptions options = index_loose(dir, 120);
         auto searcher = search::Searcher::open(dir / "db");
         REQUIRE(searcher);
         search::SearchRequest request;
@@ -210,14 +218,11 @@ TEST_SUITE("indexer") {
 
     TEST_CASE("compaction: a copy a run left unfinished is removed by the next") {
         TempDir dir;
-        indexer::IndexRunOptions options;
-        options.shards = 2;
-        options.compact = false;
-        index_into(dir / "db", {write_corpus(dir, 3, 0)}, options);
-        const std::string shard = dir / "db/shard-0";
+        const indexer::IndexRunOptions options = index_loose(dir, 3);
         dir.write("db/shard-0/compacting/postlist.glass", "half written");
-        REQUIRE(indexer::finish_compacting({shard}));
-        CHECK_FALSE(fs::exists(fs::path(shard) / "compacting"));
-        CHECK(Xapian::Database(dir / "db").get_doccount() == 3);
+        dir.write("late.txt", "---\nid: late\n---\nA late text about Zaporizhzhia.\n");
+        CHECK(index_into(dir / "db", {dir / "late.txt"}, options).problems.empty());
+        CHECK_FALSE(fs::exists(dir.path() / "db/shard-0/compacting"));
+        CHECK(Xapian::Database(dir / "db").get_doccount() == 4);
     }
 }
