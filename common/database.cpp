@@ -125,23 +125,13 @@ TableFiles table_files(const std::string& path) {
         shards.push_back(path);
     }
     TableFiles files;
-    std::error_code ec;
     for (const auto& shard : shards) {
-        std::vector<std::pair<std::string, std::uint64_t>> tables;
-        for (fs::directory_iterator it(shard, ec); !ec && it != fs::directory_iterator();
-             it.increment(ec)) {
-            const fs::path& file = it->path();
-            struct stat status {};
-            if (file.extension() == ".glass" && ::stat(file.c_str(), &status) == 0) {
-                tables.emplace_back(file.filename().string(), status.st_ino);
-            }
-        }
-        std::sort(tables.begin(), tables.end());
-        for (const auto& table : tables) {
-            files.inodes.push_back(table.second);
-        }
-        files.being_replaced =
-            files.being_replaced || fs::exists(fs::path(shard) / kCompactedDirName, ec);
+        // Compacting replaces every table at once: one stands for all (a stat per request).
+        struct stat status {};
+        const std::string postlist = (fs::path(shard) / "postlist.glass").string();
+        files.inodes.push_back(::stat(postlist.c_str(), &status) == 0 ? status.st_ino : 0);
+        const std::string copy = (fs::path(shard) / kCompactedDirName).string();
+        files.being_replaced = files.being_replaced || ::stat(copy.c_str(), &status) == 0;
     }
     return files;
 }

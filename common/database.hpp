@@ -50,7 +50,7 @@ inline constexpr std::string_view kCompactedDirName = "compacted";
 /// brings new ones. Xapian's reopen() reads on through the files it has open, so a reader must
 /// open a replaced database afresh.
 struct TableFiles {
-    /// Shard by shard, the inode of each table file (`*.glass`), by name.
+    /// Shard by shard, the inode of its posting list table (`postlist.glass`; 0 when missing).
     std::vector<std::uint64_t> inodes;
     /// A shard's compacted copy is replacing its tables: they may be half replaced, so a reader
     /// keeps the ones it has open (unlinked files keep their revision whole) until this ends.

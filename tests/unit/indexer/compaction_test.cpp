@@ -107,6 +107,23 @@ TEST_SUITE("indexer") {
         CHECK_FALSE(indexer::worth_compacting(0, 0));
     }
 
+    TEST_CASE("compaction: what searchers see of the table files: new after compacting only") {
+        TempDir dir;
+        indexer::IndexRunOptions options = index_loose(dir, 40);
+        const db::TableFiles loose = db::table_files(dir / "db");
+        CHECK(loose.inodes.size() == 2);
+        CHECK_FALSE(loose.being_replaced);
+        dir.write("late.txt", "---\nid: late\n---\nA late text about Zaporizhzhia.\n");
+        index_into(dir / "db", {dir / "late.txt"}, options);  // commits into the same files
+        CHECK(db::table_files(dir / "db").inodes == loose.inodes);
+        REQUIRE(indexer::compact_in_place({dir / "db/shard-0", dir / "db/shard-1"}, 2));
+        const db::TableFiles compacted = db::table_files(dir / "db");
+        CHECK(compacted.inodes[0] != loose.inodes[0]);
+        CHECK(compacted.inodes[1] != loose.inodes[1]);
+        CHECK_FALSE(compacted.being_replaced);
+        CHECK(db::table_files(dir / "db/shard-1").inodes == std::vector{compacted.inodes[1]});
+    }
+
     TEST_CASE("compaction: not begun on a disk without room for the copies") {
         TempDir dir;
         index_loose(dir, 40);
