@@ -222,6 +222,9 @@ Result<IndexSummary> run_indexing(const IndexRunOptions& options,
     if (options.compact && !summary.interrupted &&
         worth_compacting(summary.added + summary.replaced, summary.total)) {
         // What was written is committed: a failure here loses nothing, and is one problem line.
+        if (options.on_compacting) {
+            options.on_compacting(layout->shard_paths().size());
+        }
         if (auto ok = compact_in_place(layout->shard_paths(), jobs); ok) {
             summary.compacted = true;
         } else {

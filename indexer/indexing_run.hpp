@@ -47,6 +47,7 @@ struct IndexRunOptions {
     const std::atomic<bool>* stop = nullptr;
     std::function<void(const IndexProgress&)> on_progress;  ///< after each unit of input
     std::function<void(long pid)> on_wait;                  ///< before waiting for another indexer
+    std::function<void(std::size_t shards)> on_compacting;  ///< before compacting the shards
 };
 
 /// What a run did.

@@ -172,6 +172,15 @@ Result<int> run(int argc, char** argv) {
                       << "to finish (Ctrl-C to give up)\n";
         }
     };
+    run_options.on_compacting =
+        [&, terminal = !quiet && isatty(STDERR_FILENO) != 0](std::size_t shards) {
+            progress.clear();
+            if (terminal) {  // a pass over the whole database: minutes at a million reports
+                std::cerr << kProgram << ": compacting the database ("
+                          << (shards == 1 ? "1 shard" : std::to_string(shards) + " shards")
+                          << "); searches go on meanwhile\n";
+            }
+        };
     install_stop_handlers();
     run_options.stop = &g_stop;
     auto summary = indexer::run_indexing(run_options, [&](const InputProblem& problem) {

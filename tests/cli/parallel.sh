@@ -62,15 +62,18 @@ search_json "$tmp/compacted" zaporizhzhia | json 'assert j["total"] == 1' || fai
 # A progress line on a terminal for runs longer than a second (a feed that takes its time).
 cat >"$tmp/slow-feed.sh" <<EOF
 { echo '{"id": "p1", "text": "One."}'; sleep 1.6; echo '{"id": "p2", "text": "Two."}'; } |
-  "$index" --db "$tmp/progress" "\$@" -
+  "$index" --db "\${DB:-$tmp/progress}" "\$@" -
 EOF
 script -qec "bash $tmp/slow-feed.sh" /dev/null >"$tmp/tty" 2>&1
 grep -qE $'\r\033\\[K1 report  [0-9]+/s  0:01' "$tmp/tty" || fail "no progress line: $(cat -v "$tmp/tty")"
 grep -q "2 added, 0 replaced" "$tmp/tty" || fail "progress run: $(cat -v "$tmp/tty")"
+grep -q "compacting the database (1 shard); searches go on" "$tmp/tty" || fail "no compacting line: $(cat -v "$tmp/tty")"
 script -qec "bash $tmp/slow-feed.sh --quiet" /dev/null >"$tmp/tty" 2>&1
 [ ! -s "$tmp/tty" ] || fail "--quiet drew: $(cat -v "$tmp/tty")"
 # Piped (not a terminal): no progress codes at all.
-bash "$tmp/slow-feed.sh" >"$tmp/piped" 2>&1
+DB="$tmp/piped-db" bash "$tmp/slow-feed.sh" >"$tmp/piped" 2>&1
+grep -q "2 added, 0 replaced.*compacted" "$tmp/piped" || fail "piped run: $(cat -v "$tmp/piped")"
 if grep -q $'\033' "$tmp/piped"; then fail "progress codes in piped output"; fi
+if grep -q "compacting" "$tmp/piped"; then fail "compacting line in piped output"; fi
 
 finish cli.parallel
