@@ -1,120 +1,38 @@
 #include "searcher/facet_record_cache.hpp"
 
-#include "common/mentioned_dates.hpp"
-
 #include <algorithm>
+#include <utility>
 
 namespace gazette::search {
-namespace {
 
-/// Heap cost of a distinct value beyond its bytes and its index slot: its places in the vectors.
-constexpr std::size_t kValueOverhead = 40;
-/// Values are stored in blocks of this size (a longer value gets a block of its own).
-constexpr std::size_t kBlockBytes = 64 * 1024;
+FacetRecordCache::FacetRecordCache(std::size_t budget, std::shared_ptr<FacetValueNumbers> numbering)
+    : budget_(budget),
+      numbering_(numbering ? std::move(numbering) : std::make_shared<FacetValueNumbers>()) {}
 
-}  // namespace
-
-std::optional<std::uint32_t> FacetRecordCache::Table::number_of(std::string_view value,
-                                                                std::size_t& bytes) {
-    const ValueTally::Hash hash = ValueTally::hash_of(value);
-    if ((values.size() + 1) * 2 > index.size()) {
-        std::vector<Slot> old = std::move(index);
-        index.assign(old.empty() ? 64 : old.size() * 2, Slot{});
-        for (const Slot& slot : old) {
-            if (slot.number != 0) {
-                std::size_t at = slot.low & (index.size() - 1);
-                while (index[at].number != 0) {
-                    at = (at + 1) & (index.size() - 1);
-                }
-                index[at] = slot;
-            }
-        }
-        bytes += (index.size() - old.size()) * sizeof(Slot);
-    }
-    const std::size_t mask = index.size() - 1;
-    std::size_t at = hash.low & mask;
-    for (; index[at].number != 0; at = (at + 1) & mask) {
-        if (index[at].low == hash.low && index[at].high == hash.high) {
-            return index[at].number - 1;
-        }
-    }
-    if (values.size() >= kNumberMask) {
-        return std::nullopt;
-    }
-    std::vector<std::uint32_t> numbers;  // of its parts, for a list
-    if (parts) {
-        for (const auto part : split_facet_value(value)) {
-            const auto number = parts->number_of(part, bytes);
-            if (!number) {
-                return std::nullopt;
-            }
-            numbers.push_back(*number);
-        }
-        part_numbers.insert(part_numbers.end(), numbers.begin(), numbers.end());
-        parts_begin.push_back(static_cast<std::uint32_t>(part_numbers.size()));
-        bytes += (numbers.size() + 1) * sizeof(std::uint32_t);
-    }
-    if (blocks.empty() || block_used + value.size() > kBlockBytes) {
-        blocks.push_back(std::make_unique<char[]>(std::max(kBlockBytes, value.size())));
-        block_used = 0;
-        bytes += std::max(kBlockBytes, value.size());
-    }
-    char* stored = blocks.back().get() + block_used;
-    std::copy(value.begin(), value.end(), stored);
-    block_used += value.size();
-    const std::string_view kept(stored, value.size());
-    const auto number = static_cast<std::uint32_t>(values.size());
-    index[at] = {hash.low, hash.high, number + 1};
-    values.push_back(kept);
-    hashes.push_back(hash);
-    counts.push_back(0);
-    bytes += kValueOverhead;
-    return number;
-}
-
-void FacetRecordCache::Table::finish_lists(ValueTally& into) {
-    Xapian::doccount lists = 0;
-    for (const auto number : touched) {
-        const Xapian::doccount count = counts[number];
-        counts[number] = 0;
-        lists += count;
-        for (auto i = parts_begin[number]; i < parts_begin[number + 1]; ++i) {
-            const auto part = part_numbers[i];
-            if (parts->counts[part] == 0) {
-                parts->touched.push_back(part);
-            }
-            parts->counts[part] += count;
-        }
-    }
-    touched.clear();
-    into.add_lists(lists);
-    into.reserve(parts->touched.size());
-    for (const auto part : parts->touched) {
-        into.add_part(parts->hashes[part], parts->values[part], parts->counts[part]);
-        parts->counts[part] = 0;
-    }
-    parts->touched.clear();
+void FacetRecordCache::use_numbering(std::shared_ptr<FacetValueNumbers> numbering) {
+    forget();
+    numbering_ = std::move(numbering);
 }
 
 void FacetRecordCache::begin(const std::vector<std::vector<std::size_t>>& by_field,
                              std::size_t tables,
                              const std::vector<bool>& lists) {
-    if (by_field != layout_ || tables != tables_.size() || lists != lists_) {
+    if (by_field != layout_ || tables != counts_.size() || lists != lists_) {
         forget();
         layout_ = by_field;
         lists_ = lists;
-        tables_.resize(tables);
-        for (std::size_t t = 0; t < tables && t < lists.size(); ++t) {
-            if (lists[t]) {
-                tables_[t].parts = std::make_unique<Table>();
-                tables_[t].parts_begin = {0};
-            }
+        lists_.resize(tables, false);
+        counts_.resize(tables);
+        if (!numbering_->adopt(lists_)) {
+            // Tables laid out anew (not in gazette, whose layout is fixed): numbered apart.
+            numbering_ = std::make_shared<FacetValueNumbers>();
+            numbering_->adopt(lists_);
         }
     }
     // A count cut short (the revision went away under it) leaves counts behind: clear them.
-    for (auto& table : tables_) {
+    for (auto& table : counts_) {
         for (const auto number : table.touched) {
-            table.counts[number] = 0;
+            table.by_number[number] = 0;
         }
         table.touched.clear();
     }
@@ -127,38 +45,56 @@ bool FacetRecordCache::count_held(Xapian::docid did) {
     const std::uint32_t start = where_[did] - 1;
     const std::uint32_t n = entries_[start];
     for (std::uint32_t i = start + 1; i <= start + n; ++i) {
-        add(entries_[i] >> kNumberBits, entries_[i] & kNumberMask);
+        count_value(entries_[i] >> kNumberBits, entries_[i] & kNumberMask);
     }
     return true;
 }
 
+void FacetRecordCache::make_room(std::size_t table, std::uint32_t number) {
+    auto& by_number = counts_[table].by_number;
+    if (number >= by_number.size()) {
+        const std::size_t before = by_number.size();
+        by_number.resize(std::max<std::size_t>(number + 1, by_number.size() * 2), 0);
+        bytes_ += (by_number.size() - before) * sizeof(Xapian::doccount);
+    }
+}
+
 bool FacetRecordCache::count_new(Xapian::docid did, std::string_view record) {
-    if (bytes_ >= budget_ || tables_.size() > (std::size_t{1} << (32 - kNumberBits))) {
+    if (bytes_ >= budget_ || counts_.size() > (std::size_t{1} << (32 - kNumberBits))) {
         return false;
     }
     if ((std::size_t{did} + 1) * sizeof(std::uint32_t) > budget_) {
         return false;  // ids this far apart would fill the budget with empty places
     }
+    // The values and their hashes first, so that the numbering is locked for the look-ups
+    // alone: the parts counting ahead number a record each at once.
+    values_.clear();
+    for_each_record_value(record, [&](std::size_t field, std::string_view value) {
+        if (field < layout_.size()) {
+            for (const auto table : layout_[field]) {
+                values_.push_back({table, value, ValueTally::hash_of(value)});
+            }
+        }
+    });
     scratch_.clear();
     bool room = true;
-    for_each_record_value(record, [&](std::size_t field, std::string_view value) {
-        if (field >= layout_.size()) {
-            return;
-        }
-        for (const auto table : layout_[field]) {
-            const auto number = tables_[table].number_of(value, bytes_);
+    {
+        const auto lock = numbering_->writing();
+        for (const auto& [table, value, hash] : values_) {
+            const auto number = numbering_->number_of(table, value, hash, bytes_);
             if (!number) {
                 room = false;
-                return;
+                break;
             }
             scratch_.push_back(static_cast<std::uint32_t>(table << kNumberBits) | *number);
         }
-    });
+    }
     if (!room) {
         return false;
     }
     for (const auto entry : scratch_) {
-        add(entry >> kNumberBits, entry & kNumberMask);
+        make_room(entry >> kNumberBits, entry & kNumberMask);
+        count_value(entry >> kNumberBits, entry & kNumberMask);
     }
     if (did >= where_.size()) {
         const std::size_t before = where_.size();
@@ -173,30 +109,44 @@ bool FacetRecordCache::count_new(Xapian::docid did, std::string_view record) {
     return true;
 }
 
-void FacetRecordCache::finish(std::vector<ValueTally>& tables) {
-    for (std::size_t t = 0; t < tables_.size() && t < tables.size(); ++t) {
-        Table& table = tables_[t];
-        ValueTally& into = tables[t];
-        if (table.parts) {
-            table.finish_lists(into);
-            continue;
+bool FacetRecordCache::add(const NumberedCounts& part) {
+    if (part.numbering != numbering_ || part.tables.size() != counts_.size()) {
+        return false;
+    }
+    for (std::size_t t = 0; t < counts_.size(); ++t) {
+        const auto& other = part.tables[t];
+        for (std::size_t i = 0; i < other.numbers.size(); ++i) {
+            make_room(t, other.numbers[i]);
+            count_value(t, other.numbers[i], other.counts[i]);
         }
-        into.reserve(table.touched.size());
-        const auto add = [&](std::uint32_t number) {
-            into.add(table.hashes[number], table.values[number], table.counts[number]);
-            table.counts[number] = 0;
+    }
+    return true;
+}
+
+void FacetRecordCache::finish(NumberedCounts& out) {
+    out.numbering = numbering_;
+    out.tables.assign(counts_.size(), {});
+    for (std::size_t t = 0; t < counts_.size(); ++t) {
+        Counts& table = counts_[t];
+        auto& into = out.tables[t];
+        into.numbers.reserve(table.touched.size());
+        into.counts.reserve(table.touched.size());
+        const auto take = [&](std::uint32_t number) {
+            into.numbers.push_back(number);
+            into.counts.push_back(table.by_number[number]);
+            table.by_number[number] = 0;
         };
-        if (table.touched.size() * 8 > table.counts.size()) {
+        if (table.touched.size() * 8 > table.by_number.size()) {
             // Most values were counted (a broad query): read the counts in order instead of
-            // jumping about the arrays in the order the values were first met.
-            for (std::uint32_t number = 0; number < table.counts.size(); ++number) {
-                if (table.counts[number] != 0) {
-                    add(number);
+            // jumping about the array in the order the values were first met.
+            for (std::uint32_t number = 0; number < table.by_number.size(); ++number) {
+                if (table.by_number[number] != 0) {
+                    take(number);
                 }
             }
         } else {
             for (const auto number : table.touched) {
-                add(number);
+                take(number);
             }
         }
         table.touched.clear();
@@ -206,7 +156,7 @@ void FacetRecordCache::finish(std::vector<ValueTally>& tables) {
 void FacetRecordCache::forget() {
     layout_.clear();
     lists_.clear();
-    tables_.clear();
+    counts_.clear();
     where_.clear();
     entries_.clear();
     reports_ = 0;

@@ -16,8 +16,9 @@ namespace {
 /// Stories of several reports listed in the story facet.
 constexpr std::size_t kTopStories = 10;
 
-/// In value order.
-std::vector<FacetCount> counts_of(const CountTable& table) {
+/// In value order. `Table`: a CountTable or a ValueTally.
+template <class Table>
+std::vector<FacetCount> counts_of(const Table& table) {
     std::vector<FacetCount> counts;
     counts.reserve(table.size());
     table.for_each([&](std::string_view value, Xapian::doccount count) {
@@ -47,7 +48,7 @@ Xapian::doccount with_value(const CountTable& table) {
 /// each month or year once. In value order. Each value is counted in a flat table, not looked
 /// up in a std::map.
 std::vector<FacetCount> split_counts(const CountTable& table) {
-    CountTable split;
+    ValueTally split;
     table.for_each([&](std::string_view joined, Xapian::doccount count) {
         for (const auto value : split_facet_value(joined)) {
             split.add(value, count);

@@ -45,7 +45,9 @@ class KeptFacetRecords {
     [[nodiscard]] std::size_t parts() const { return parts_.size(); }
 
     /// Waits until no other search counts `part`, then lends its cache, forgotten first when it
-    /// was filled from another revision; its budget then fits `reports` (the part's size).
+    /// was filled from another revision; its budget then fits `reports` (the part's size). A
+    /// numbering grown past what every part may keep (values of reports long gone) is replaced
+    /// then, and each part moves to the new one at its next lease.
     [[nodiscard]] Lease lease(std::size_t part, Revision revision, Xapian::doccount reports);
 
     /// @return the reports kept in all parts, and the bytes they take.
@@ -58,6 +60,8 @@ class KeptFacetRecords {
         std::optional<Revision> revision;
     };
     std::vector<std::unique_ptr<Part>> parts_;
+    std::mutex numbering_mutex_;
+    std::shared_ptr<FacetValueNumbers> numbering_;  ///< the parts' numbering, or the next one
 };
 
 }  // namespace gazette::search

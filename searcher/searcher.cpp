@@ -15,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <functional>
 #include <future>
 #include <thread>
 
@@ -161,19 +162,25 @@ auto with_retries(const std::string& path,
     }
 }
 
-/// Counts every match of `query` in `database` into `counts`. @return how many matched.
+/// Counts every match of `query` in `database` into `counts`; `before_finish` (if set) runs
+/// between the match and finishing the counts, and what it returns adds to the total.
+/// @return how many matched.
 Xapian::doccount count_in(const Xapian::Database& database,
                           const Xapian::Query& query,
                           SlotCounts& counts,
-                          FacetRecordCache* cache = nullptr) {
+                          FacetRecordCache* cache = nullptr,
+                          const std::function<Xapian::doccount()>& before_finish = {}) {
     // Counting needs every match but no weights and no order: the cheapest pass Xapian has.
     Xapian::Enquire counter(database);
     counter.set_query(query);
     counter.set_weighting_scheme(Xapian::BoolWeight());
     counter.set_docid_order(Xapian::Enquire::DONT_CARE);
     counts.attach(counter, database, cache);
-    const Xapian::doccount total =
+    Xapian::doccount total =
         counter.get_mset(0, 0, database.get_doccount()).get_matches_estimated();
+    if (before_finish) {
+        total += before_finish();
+    }
     counts.finish();
     return total;
 }
@@ -560,12 +567,16 @@ Xapian::doccount Searcher::count_matches(const Xapian::Query& query, SlotCounts&
             others.push_back(
                 std::async(std::launch::async, count_other, k, std::ref(*part_counts.back())));
         }
-        Xapian::doccount total = count_part(0, query, counts);
-        for (std::size_t k = 0; k < others.size(); ++k) {
-            total += others[k].get();
-            counts.merge(*part_counts[k]);
-        }
-        return total;
+        // The other parts are added to the first before it finishes, while it holds its kept
+        // records: numbered alike, their counts add up as arrays.
+        return count_part(0, query, counts, [&] {
+            Xapian::doccount total = 0;
+            for (std::size_t k = 0; k < others.size(); ++k) {
+                total += others[k].get();
+                counts.merge(*part_counts[k]);
+            }
+            return total;
+        });
     }
     if (facet_counter_ == SlotCounts::Counter::Own) {
         try {
@@ -586,9 +597,11 @@ const Xapian::Database& Searcher::part_database(std::size_t part) const {
 
 Xapian::doccount Searcher::count_part(std::size_t part,
                                       const Xapian::Query& query,
-                                      SlotCounts& counts) {
+                                      SlotCounts& counts,
+                                      const std::function<Xapian::doccount()>& before_finish) {
     auto lease = lease_records(part);
-    return count_in(part_database(part), query, counts, lease ? &lease->cache() : nullptr);
+    return count_in(
+        part_database(part), query, counts, lease ? &lease->cache() : nullptr, before_finish);
 }
 
 std::optional<KeptFacetRecords::Lease> Searcher::lease_records(std::size_t part) {

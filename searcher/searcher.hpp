@@ -22,6 +22,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -184,8 +185,12 @@ class Searcher {
     /// @return counting part `part`, or database_ when there are no parts (part 0).
     const Xapian::Database& part_database(std::size_t part) const;
     /// Counts the matches of `query` in counting part `part` (part_database) into `counts`,
-    /// with its kept records when this searcher keeps them. @return how many matched.
-    Xapian::doccount count_part(std::size_t part, const Xapian::Query& query, SlotCounts& counts);
+    /// with its kept records when this searcher keeps them; `before_finish` (if set) runs after
+    /// the match, before the counts finish, and adds what it returns. @return how many matched.
+    Xapian::doccount count_part(std::size_t part,
+                                const Xapian::Query& query,
+                                SlotCounts& counts,
+                                const std::function<Xapian::doccount()>& before_finish = {});
     /// @return the kept records of counting part `part` (0 also for database_ when there are
     /// no parts), held until the lease ends; nullopt when this searcher keeps none.
     std::optional<KeptFacetRecords::Lease> lease_records(std::size_t part);

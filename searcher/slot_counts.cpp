@@ -12,7 +12,7 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
   public:
     OwnSpy(const std::vector<std::vector<Xapian::valueno>>& slots,
            const std::vector<bool>& lists,
-           std::vector<CountTable>& tables,
+           std::vector<ValueTally>& tables,
            const Xapian::Database& database,
            FacetRecordCache* cache)
         : tables_(tables), database_(database), cache_(cache) {
@@ -34,12 +34,14 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
         }
     }
 
-    /// Adds what the cache counted to the tables.
-    void finish() {
+    /// Hands what the cache counted over to `numbered`.
+    void finish(NumberedCounts& numbered) {
         if (cache_ != nullptr) {
-            cache_->finish(tables_);
+            cache_->finish(numbered);
         }
     }
+
+    [[nodiscard]] FacetRecordCache* cache() const { return cache_; }
 
     void operator()(const Xapian::Document& doc, double /*wt*/) override {
         const Xapian::docid did = doc.get_docid();
@@ -108,7 +110,7 @@ class SlotCounts::OwnSpy : public Xapian::MatchSpy {
     std::vector<Read> reads_;           ///< every counted slot
     std::vector<Read> outside_record_;  ///< counted slots the facet record does not hold
     std::vector<std::vector<std::size_t>> by_field_;  ///< record field -> tables counting it
-    std::vector<CountTable>& tables_;
+    std::vector<ValueTally>& tables_;
     Xapian::Database database_;  ///< the database the Enquire searches, for its value stream
     Xapian::ValueIterator records_;
     Xapian::docid last_did_ = 0;  ///< the match records_ was last moved to; 0: not started
@@ -122,7 +124,7 @@ SlotCounts::~SlotCounts() = default;
 std::size_t SlotCounts::add(std::vector<Xapian::valueno> slots, Values values) {
     slots_.push_back(std::move(slots));
     lists_.push_back(values == Values::Lists);
-    tables_.emplace_back();
+    loose_.emplace_back();
     return slots_.size() - 1;
 }
 
@@ -130,7 +132,7 @@ void SlotCounts::attach(Xapian::Enquire& enquire,
                         const Xapian::Database& database,
                         FacetRecordCache* cache) {
     if (counter_ == Counter::Own) {
-        own_ = std::make_unique<OwnSpy>(slots_, lists_, tables_, database, cache);
+        own_ = std::make_unique<OwnSpy>(slots_, lists_, loose_, database, cache);
         enquire.add_matchspy(own_.get());
         return;
     }
@@ -145,16 +147,18 @@ void SlotCounts::attach(Xapian::Enquire& enquire,
 
 void SlotCounts::finish() {
     if (own_) {
-        own_->finish();
+        own_->finish(numbered_);
     }
+    finished_ = true;
 }
 
 void SlotCounts::fall_back_to_stock() {
     counter_ = Counter::Stock;
     own_.reset();
-    for (auto& table : tables_) {
-        table = CountTable();
+    for (auto& table : loose_) {
+        table = ValueTally();
     }
+    numbered_ = NumberedCounts();
 }
 
 std::unique_ptr<SlotCounts> SlotCounts::empty_copy() const {
@@ -166,22 +170,65 @@ std::unique_ptr<SlotCounts> SlotCounts::empty_copy() const {
 }
 
 void SlotCounts::merge(const SlotCounts& part) {
-    for (std::size_t t = 0; t < tables_.size(); ++t) {
-        tables_[t].merge(part.table(t));
+    for (std::size_t t = 0; t < loose_.size(); ++t) {
+        loose_[t].merge(part.loose_[t]);
+    }
+    if (part.numbered_.empty()) {
+        return;
+    }
+    // Numbered alike and not yet finished: a sum of arrays in this count's kept records.
+    FacetRecordCache* cache = own_ ? own_->cache() : nullptr;
+    if (!finished_ && cache != nullptr && cache->add(part.numbered_)) {
+        return;
+    }
+    for (std::size_t t = 0; t < loose_.size() && t < part.numbered_.tables.size(); ++t) {
+        part.numbered_.numbering->add_to(t, part.numbered_.tables[t], loose_[t]);
+        ++as_strings_;
     }
 }
 
-const CountTable& SlotCounts::table(std::size_t number) const {
-    if (counter_ == Counter::Stock && !gathered_) {
-        gathered_ = true;
+std::size_t SlotCounts::tables_as_strings() const {
+    gather();
+    return as_strings_;
+}
+
+void SlotCounts::gather() const {
+    if (gathered_) {
+        return;
+    }
+    gathered_ = true;
+    if (counter_ == Counter::Stock) {
         for (std::size_t t = 0; t < stock_.size(); ++t) {
             for (const auto& spy : stock_[t]) {
                 for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
-                    tables_[t].add(*it, it.get_termfreq());
+                    loose_[t].add(*it, it.get_termfreq());
                 }
             }
         }
     }
+    tables_.resize(loose_.size());
+    for (std::size_t t = 0; t < loose_.size(); ++t) {
+        CountTable& table = tables_[t];
+        const bool numbered = !numbered_.empty() && t < numbered_.tables.size() &&
+                              !numbered_.tables[t].numbers.empty();
+        if (numbered && (lists_[t] || loose_[t].total() > 0 || loose_[t].size() > 0)) {
+            // Lists are counted by part, and a value must not be listed twice: as strings.
+            numbered_.numbering->add_to(t, numbered_.tables[t], loose_[t]);
+            ++as_strings_;
+        } else if (numbered) {
+            table.numbering_ = numbered_.numbering;
+            table.table_ = t;
+            table.numbered_ = std::move(numbered_.tables[t]);
+            for (const auto count : table.numbered_.counts) {
+                table.numbered_total_ += count;
+            }
+        }
+        table.loose_ = std::move(loose_[t]);
+    }
+}
+
+const CountTable& SlotCounts::table(std::size_t number) const {
+    gather();
     return tables_.at(number);
 }
 

@@ -8,18 +8,62 @@
 #pragma once
 
 #include "searcher/facet_record_cache.hpp"
+#include "searcher/facet_value_numbers.hpp"
 #include "searcher/value_tally.hpp"
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace gazette::search {
 
-/// Value -> the matches that have it.
-using CountTable = ValueTally;
+/// Value -> the matches that have it, for one count table: counted as strings (a ValueTally),
+/// or by number from kept records (facet_value_numbers.hpp), whose values become strings only
+/// as they are read here.
+class CountTable {
+  public:
+    /// Calls f(value, count) for each value counted, in no particular order.
+    template <class F>
+    void for_each(F&& f) const {
+        for_each_hashed([&](std::uint64_t, std::string_view value, Xapian::doccount count) {
+            f(value, count);
+        });
+    }
+
+    /// Calls f(hash, value, count) for each value counted, where `hash` is 64 bits of the
+    /// value's XXH3-128 hash (ValueTally::for_each_hashed()).
+    template <class F>
+    void for_each_hashed(F&& f) const {
+        loose_.for_each_hashed(f);
+        if (numbering_) {
+            const auto lock = numbering_->reading();
+            for (std::size_t i = 0; i < numbered_.numbers.size(); ++i) {
+                const auto number = numbered_.numbers[i];
+                f(numbering_->hash(table_, number).low,
+                  numbering_->value(table_, number),
+                  numbered_.counts[i]);
+            }
+        }
+    }
+
+    /// @return how many distinct values were counted.
+    [[nodiscard]] std::size_t size() const { return loose_.size() + numbered_.numbers.size(); }
+
+    /// @return the matches with a value, when each has one at most (ValueTally::total()).
+    [[nodiscard]] Xapian::doccount total() const { return loose_.total() + numbered_total_; }
+
+  private:
+    friend class SlotCounts;
+    ValueTally loose_;
+    /// Counts by number, when the table has no others (values appear once in all).
+    std::shared_ptr<const FacetValueNumbers> numbering_;
+    std::size_t table_ = 0;
+    NumberedCounts::Table numbered_;
+    Xapian::doccount numbered_total_ = 0;
+};
 
 class SlotCounts {
   public:
@@ -64,8 +108,13 @@ class SlotCounts {
     /// another thread) and add them back with merge().
     [[nodiscard]] std::unique_ptr<SlotCounts> empty_copy() const;
 
-    /// Adds the counts of `part` (from empty_copy(), its get_mset() run) to these.
+    /// Adds the counts of `part` (from empty_copy(), its get_mset() run and finished) to these.
+    /// Before finish(), counts of kept records numbered alike are added up as arrays.
     void merge(const SlotCounts& part);
+
+    /// @return how many tables took counts kept by number as strings, for a table of lists, a
+    /// table with counts of both kinds or parts numbered apart: for tests of the sums of arrays.
+    [[nodiscard]] std::size_t tables_as_strings() const;
 
     /// The counts of table `number`, once the get_mset() has run.
     [[nodiscard]] const CountTable& table(std::size_t number) const;
@@ -78,8 +127,14 @@ class SlotCounts {
     std::vector<bool> lists_;                          ///< per table: Values::Lists
     std::unique_ptr<OwnSpy> own_;
     std::vector<std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>> stock_;  ///< per table
-    mutable std::vector<CountTable> tables_;
+    mutable std::vector<ValueTally> loose_;  ///< per table: the counts as strings
+    mutable NumberedCounts numbered_;        ///< the counts by number, once finished
+    bool finished_ = false;
+    mutable std::vector<CountTable> tables_;  ///< once gathered
     mutable bool gathered_ = false;
+    mutable std::size_t as_strings_ = 0;
+    /// Puts every count into tables_, at the first table().
+    void gather() const;
 };
 
 }  // namespace gazette::search

@@ -5,6 +5,7 @@
 #include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "indexer/indexing_run.hpp"
+#include "searcher/kept_facet_records.hpp"
 #include "searcher/searcher.hpp"
 #include "searcher/slot_counts.hpp"
 #include "tests/unit/searcher/seed_index.hpp"
@@ -13,7 +14,10 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <memory>
 #include <string>
+#include <thread>
+#include <utility>
 #include <vector>
 
 using namespace gazette;
@@ -167,6 +171,65 @@ Outlets outlets_of(search::Searcher& searcher, const std::string& query) {
     return out;
 }
 
+/// 40 more reports with outlets and places of their own and some shared with reports(): the
+/// other counting part of a database.
+Xapian::WritableDatabase other_reports() {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (int i = 0; i < 40; ++i) {
+        Xapian::Document doc;
+        doc.add_boolean_term("Qall");
+        doc.add_boolean_term(i % 3 == 0 ? "Qthird" : "Qrest");
+        const char* outlets[] = {"BBC", "Kyiv Post", "Meduza"};
+        const char* places[] = {"Kursk", "Sumy", "Kharkiv", "Kyiv"};
+        doc.add_value(1, outlets[i % 3]);
+        doc.add_value(20, places[i % 4]);
+        doc.add_value(21, places[(i + 1) % 4]);
+        doc.add_value(schema::slot(schema::Slot::FacetRecord), schema::facet_record(doc));
+        db.add_document(doc);
+    }
+    return db;
+}
+
+/// Counts the matches of `term` in two parts as the searcher does: part 1 counted and finished
+/// first, then added to part 0 before part 0 finishes. @return the counts, and how many tables
+/// took counts kept by number as strings.
+std::pair<Counts, std::size_t> count_two_parts(const Xapian::Database& part0,
+                                               const Xapian::Database& part1,
+                                               const std::string& term,
+                                               search::FacetRecordCache& cache0,
+                                               search::FacetRecordCache& cache1) {
+    SlotCounts counts(SlotCounts::Counter::Own);
+    for (const auto& slots : kLayout) {
+        (void)counts.add(slots);
+    }
+    auto other = counts.empty_copy();
+    count_into(*other, part1, term, &cache1);
+    Xapian::Enquire enquire(part0);
+    enquire.set_query(Xapian::Query(term));
+    counts.attach(enquire, part0, &cache0);
+    (void)enquire.get_mset(0, 0, part0.get_doccount());
+    counts.merge(*other);
+    counts.finish();
+    Counts out;
+    for (std::size_t t = 0; t < kLayout.size(); ++t) {
+        counts.table(t).for_each([&](std::string_view value, Xapian::doccount n) {
+            CHECK(out.count(std::to_string(t) + ":" + std::string(value)) == 0);  // once each
+            out[std::to_string(t) + ":" + std::string(value)] = n;
+        });
+    }
+    return {out, counts.tables_as_strings()};
+}
+
+/// The counts of two parts, each counted without kept records, summed.
+Counts sum_of_parts(const Xapian::Database& part0,
+                    const Xapian::Database& part1,
+                    const std::string& term) {
+    Counts out = count(part0, term, kLayout, nullptr);
+    for (const auto& [value, n] : count(part1, term, kLayout, nullptr)) {
+        out[value] += n;
+    }
+    return out;
+}
 }  // namespace
 
 TEST_SUITE("searcher") {
@@ -310,5 +373,75 @@ TEST_SUITE("searcher") {
         CHECK(outlets_of(*old_reader, "kursk") == Outlets{{"BBC", 1}});
         CHECK(outlets_of(*new_reader, "ceasefire") == Outlets{{"AP", 1}, {"Reuters", 1}});
         CHECK(outlets_of(*old_reader, "ceasefire") == Outlets{{"AP", 1}, {"BBC", 1}});
+    }
+    TEST_CASE("facet record cache: parts numbered alike add up as arrays") {
+        const auto part0 = reports();
+        const auto part1 = other_reports();
+        auto numbering = std::make_shared<search::FacetValueNumbers>();
+        search::FacetRecordCache cache0(search::FacetRecordCache::kDefaultBudget, numbering);
+        search::FacetRecordCache cache1(search::FacetRecordCache::kDefaultBudget, numbering);
+        for (const char* term : {"Qthird", "Qall", "Qrest", "Qall"}) {
+            CAPTURE(term);
+            // Every fifth report of part 0 has no record: counted as strings, beside the rest.
+            CHECK(count_two_parts(part0, part1, term, cache0, cache1).first ==
+                  sum_of_parts(part0, part1, term));
+        }
+        CHECK(cache0.reports() == 48);
+        CHECK(cache1.reports() == 40);
+        // Only reports with records: no strings at all, the parts' counts summed by number.
+        const auto records_only = other_reports();
+        search::FacetRecordCache again(search::FacetRecordCache::kDefaultBudget, numbering);
+        for (int round = 0; round < 2; ++round) {
+            const auto [counts, as_strings] =
+                count_two_parts(records_only, part1, "Qall", again, cache1);
+            CHECK(counts == sum_of_parts(records_only, part1, "Qall"));
+            CHECK(counts.at("0:BBC") == 28);
+            CHECK(as_strings == 0);
+        }
+    }
+
+    TEST_CASE("facet record cache: parts numbered apart still add up, as strings") {
+        const auto part0 = other_reports();
+        const auto part1 = other_reports();
+        search::FacetRecordCache cache0;  // each with a numbering of its own
+        search::FacetRecordCache cache1;
+        for (int round = 0; round < 2; ++round) {
+            const auto [counts, as_strings] = count_two_parts(part0, part1, "Qall", cache0, cache1);
+            CHECK(counts == sum_of_parts(part0, part1, "Qall"));
+            // Each table twice: the other part's counts, then this part's beside them.
+            CHECK(as_strings == 2 * kLayout.size());
+        }
+    }
+
+    TEST_CASE("facet record cache: parts number values at once on two threads") {
+        // gazette-serve counts the parts of a search on two cores, and other searches count
+        // other parts meanwhile: numbering new values and reading them must not race.
+        const auto part0 = reports();
+        const auto part1 = other_reports();
+        auto numbering = std::make_shared<search::FacetValueNumbers>();
+        for (int round = 0; round < 20; ++round) {
+            search::FacetRecordCache cache0(search::FacetRecordCache::kDefaultBudget, numbering);
+            search::FacetRecordCache cache1(search::FacetRecordCache::kDefaultBudget, numbering);
+            Counts first;
+            Counts second;
+            std::thread other([&] { second = count(part1, "Qall", kLayout, &cache1); });
+            first = count(part0, "Qall", kLayout, &cache0);
+            other.join();
+            CHECK(first == count(part0, "Qall", kLayout, nullptr));
+            CHECK(second == count(part1, "Qall", kLayout, nullptr));
+        }
+    }
+
+    TEST_CASE("kept facet records: the parts share one numbering, kept across revisions") {
+        search::KeptFacetRecords kept(2);
+        std::shared_ptr<search::FacetValueNumbers> numbering;
+        {
+            const auto lease = kept.lease(0, "db@1", 100);
+            numbering = lease.cache().numbering();
+        }
+        REQUIRE(numbering);
+        CHECK(kept.lease(1, "db@1", 100).cache().numbering() == numbering);
+        // A new revision forgets the records, not the numbers of values (a small numbering).
+        CHECK(kept.lease(0, "db@2", 100).cache().numbering() == numbering);
     }
 }
