@@ -17,11 +17,12 @@ void FacetRecordCache::use_numbering(std::shared_ptr<FacetValueNumbers> numberin
 void FacetRecordCache::begin(const std::vector<std::vector<std::size_t>>& by_field,
                              std::size_t tables,
                              const std::vector<bool>& lists) {
-    if (by_field != layout_ || tables != counts_.size() || lists != lists_) {
+    std::vector<bool> padded = lists;  // a table not named is not one of lists
+    padded.resize(tables, false);
+    if (by_field != layout_ || tables != counts_.size() || padded != lists_) {
         forget();
         layout_ = by_field;
-        lists_ = lists;
-        lists_.resize(tables, false);
+        lists_ = std::move(padded);
         counts_.resize(tables);
         if (!numbering_->adopt(lists_)) {
             // Tables laid out anew (not in gazette, whose layout is fixed): numbered apart.

@@ -432,6 +432,19 @@ TEST_SUITE("searcher") {
         }
     }
 
+    TEST_CASE("facet record cache: a layout that names no lists keeps its records") {
+        // Tables not named in `lists` are not lists: the same layout again is not a new one.
+        search::FacetRecordCache cache;
+        const std::vector<std::vector<std::size_t>> by_field = {{0}, {1}};
+        cache.begin(by_field, 2);
+        REQUIRE(cache.count_new(1, std::string("BBC") + schema::kFacetRecordSeparator + "Kyiv"));
+        search::NumberedCounts counted;
+        cache.finish(counted);
+        cache.begin(by_field, 2);
+        CHECK(cache.count_held(1));
+        CHECK(cache.reports() == 1);
+    }
+
     TEST_CASE("kept facet records: the parts share one numbering, kept across revisions") {
         search::KeptFacetRecords kept(2);
         std::shared_ptr<search::FacetValueNumbers> numbering;
