@@ -88,10 +88,17 @@ struct Tally {
     Xapian::doccount name_count = 0;
 };
 
+/// @return the 64-bit hash of the key of `name` (folded, apostrophes dropped), never 0.
+std::uint64_t fold_to_key_hash(std::string_view name) {
+    const std::string key = entities::entity_key(name);
+    const std::uint64_t hash = XXH3_64bits(key.data(), key.size());
+    return hash == 0 ? 1 : hash;  // 0 marks an empty tally
+}
+
 /// @return the 64-bit hash of the key of the name whose hash in the count tables is `name_hash`.
-/// A name's key (folded, apostrophes dropped) is the same at every search, and folding is slow,
-/// so each thread (gazette-serve searches on several) keeps the key hashes of the names it has
-/// seen, and starts again when it holds too many.
+/// A name's key is the same at every search, and folding is slow, so each thread (gazette-serve
+/// searches on several) keeps the key hashes of the names it has seen, and starts again when it
+/// holds too many.
 std::uint64_t key_hash(std::uint64_t name_hash, std::string_view name) {
     thread_local HashToHash key_of_name;
     if (const std::uint64_t* known = key_of_name.find(name_hash)) {
@@ -100,12 +107,42 @@ std::uint64_t key_hash(std::uint64_t name_hash, std::string_view name) {
     if (key_of_name.size() >= kMaxCachedNames) {
         key_of_name.clear();
     }
-    const std::string key = entities::entity_key(name);
-    std::uint64_t hash = XXH3_64bits(key.data(), key.size());
-    hash = hash == 0 ? 1 : hash;  // 0 marks an empty tally
+    const std::uint64_t hash = fold_to_key_hash(name);
     key_of_name.insert(name_hash, hash);
     return hash;
 }
+
+/// The key hashes of names counted by number (kept facet records), by number, per count table:
+/// read in the order of the numbers, where key_hash() jumps about a table of every name for
+/// each. Kept by each thread for one numbering at a time.
+class NumberedKeys {
+  public:
+    /// @return the key hash of name `number` of table `table` in numbering `numbering`.
+    std::uint64_t of(std::uint64_t numbering,
+                     std::size_t table,
+                     std::uint32_t number,
+                     std::string_view name) {
+        if (numbering != numbering_) {
+            numbering_ = numbering;
+            by_table_.clear();
+        }
+        if (table >= by_table_.size()) {
+            by_table_.resize(table + 1);
+        }
+        auto& keys = by_table_[table];
+        if (number >= keys.size()) {
+            keys.resize(std::max<std::size_t>(number + 1, keys.size() * 2), 0);
+        }
+        if (keys[number] == 0) {
+            keys[number] = fold_to_key_hash(name);
+        }
+        return keys[number];
+    }
+
+  private:
+    std::uint64_t numbering_ = 0;
+    std::vector<std::vector<std::uint64_t>> by_table_;
+};
 
 /// @return whether any document has a value in the slot; when the backend cannot say, true.
 bool slot_used(const Xapian::Database& database, Xapian::valueno slot) {
@@ -145,24 +182,30 @@ void EntityFacetCollector::fill(Facets& facets) const {
         }
         std::vector<Tally> tallies(capacity);
         std::vector<const Tally*> entities;
-        names.for_each_hashed(
-            [&](std::uint64_t name_hash, std::string_view name, Xapian::doccount count) {
-                const std::uint64_t key = key_hash(name_hash, name);
-                std::size_t at = key & (capacity - 1);
-                while (tallies[at].key != 0 && tallies[at].key != key) {
-                    at = (at + 1) & (capacity - 1);
-                }
-                Tally& tally = tallies[at];
-                if (tally.key == 0) {
-                    tally = Tally{key, 0, name, 0};
-                    entities.push_back(&tally);
-                }
-                tally.total += count;
-                if (count > tally.name_count || (count == tally.name_count && name < tally.name)) {
-                    tally.name = name;
-                    tally.name_count = count;
-                }
-            });
+        thread_local NumberedKeys numbered_keys;
+        const std::uint64_t numbering = names.numbering_id();
+        names.for_each_numbered([&](std::uint32_t number,
+                                    std::uint64_t name_hash,
+                                    std::string_view name,
+                                    Xapian::doccount count) {
+            const std::uint64_t key = number == CountTable::kNoNumber
+                                          ? key_hash(name_hash, name)
+                                          : numbered_keys.of(numbering, table, number, name);
+            std::size_t at = key & (capacity - 1);
+            while (tallies[at].key != 0 && tallies[at].key != key) {
+                at = (at + 1) & (capacity - 1);
+            }
+            Tally& tally = tallies[at];
+            if (tally.key == 0) {
+                tally = Tally{key, 0, name, 0};
+                entities.push_back(&tally);
+            }
+            tally.total += count;
+            if (count > tally.name_count || (count == tally.name_count && name < tally.name)) {
+                tally.name = name;
+                tally.name_count = count;
+            }
+        });
         // The top few by count first, so that only they become strings.
         const auto top = std::min(kMaxEntityFacetValues, entities.size());
         std::partial_sort(entities.begin(),

@@ -3,6 +3,7 @@
 #include "common/mentioned_dates.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 
 namespace gazette::search {
@@ -15,6 +16,12 @@ constexpr std::size_t kValueOverhead = 40;
 constexpr std::size_t kBlockBytes = 64 * 1024;
 
 }  // namespace
+
+FacetValueNumbers::FacetValueNumbers()
+    : id_([] {
+          static std::atomic<std::uint64_t> next{1};
+          return next.fetch_add(1, std::memory_order_relaxed);
+      }()) {}
 
 bool FacetValueNumbers::adopt(const std::vector<bool>& lists) {
     const auto lock = writing();

@@ -44,6 +44,12 @@ class FacetValueNumbers {
     /// Numbers per table: a record's entry keeps a number in 26 bits.
     static constexpr std::uint32_t kMaxNumbers = (std::uint32_t{1} << 26) - 1;
 
+    FacetValueNumbers();
+
+    /// @return a number no other numbering of this process has: for callers that keep
+    /// something per value number between searches.
+    [[nodiscard]] std::uint64_t id() const { return id_; }
+
     /// Takes the layout of the tables (per table: whether its values are lists, as
     /// split_facet_value() splits them) if it has none yet. @return false when it numbers
     /// another layout.
@@ -117,6 +123,7 @@ class FacetValueNumbers {
                                                std::size_t& bytes);
     };
 
+    const std::uint64_t id_;
     mutable std::shared_mutex mutex_;
     std::vector<bool> lists_;
     std::vector<Table> tables_;

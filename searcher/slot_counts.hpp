@@ -37,17 +37,37 @@ class CountTable {
     /// value's XXH3-128 hash (ValueTally::for_each_hashed()).
     template <class F>
     void for_each_hashed(F&& f) const {
-        loose_.for_each_hashed(f);
+        for_each_numbered(
+            [&](std::uint32_t, std::uint64_t hash, std::string_view value, Xapian::doccount n) {
+                f(hash, value, n);
+            });
+    }
+
+    /// A value counted as a string has no number.
+    static constexpr std::uint32_t kNoNumber = UINT32_MAX;
+
+    /// Calls f(number, hash, value, count) for each value counted, as for_each_hashed(), with
+    /// the value's number in the numbering numbering_id() names (kNoNumber for a value counted
+    /// as a string): for callers that keep something per value number between searches.
+    template <class F>
+    void for_each_numbered(F&& f) const {
+        loose_.for_each_hashed([&](std::uint64_t hash, std::string_view value, Xapian::doccount n) {
+            f(kNoNumber, hash, value, n);
+        });
         if (numbering_) {
             const auto lock = numbering_->reading();
             for (std::size_t i = 0; i < numbered_.numbers.size(); ++i) {
                 const auto number = numbered_.numbers[i];
-                f(numbering_->hash(table_, number).low,
+                f(number,
+                  numbering_->hash(table_, number).low,
                   numbering_->value(table_, number),
                   numbered_.counts[i]);
             }
         }
     }
+
+    /// @return the id of the numbering of the values counted by number, 0 when none is.
+    [[nodiscard]] std::uint64_t numbering_id() const { return numbering_ ? numbering_->id() : 0; }
 
     /// @return how many distinct values were counted.
     [[nodiscard]] std::size_t size() const { return loose_.size() + numbered_.numbers.size(); }

@@ -5,6 +5,8 @@
 #include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "indexer/indexing_run.hpp"
+#include "searcher/entity_facets.hpp"
+#include "searcher/facets.hpp"
 #include "searcher/kept_facet_records.hpp"
 #include "searcher/searcher.hpp"
 #include "searcher/slot_counts.hpp"
@@ -443,6 +445,34 @@ TEST_SUITE("searcher") {
         cache.begin(by_field, 2);
         CHECK(cache.count_held(1));
         CHECK(cache.reports() == 1);
+    }
+
+    TEST_CASE("entity facets: names counted by number are summed by key, commonest spelling") {
+        // Spellings of one key are one entity, whether its names were counted as strings or
+        // by number from kept records (the second and third counts).
+        const auto db = sixty_reports(
+            [](int i, Xapian::Document& doc) {
+                const char* people[] = {
+                    "Oleksandr Syrskyi", "Oleksandr Syrskyi", "OLEKSANDR SYRSKIY", "Kim Jong Un"};
+                doc.add_value(schema::entity_slot(EntityType::Person, 0), people[i % 4]);
+            },
+            [](int) { return true; });
+        using Names = std::vector<std::pair<std::string, Xapian::doccount>>;
+        search::FacetRecordCache cache;
+        for (search::FacetRecordCache* kept :
+             {static_cast<search::FacetRecordCache*>(nullptr), &cache, &cache}) {
+            SlotCounts counts(SlotCounts::Counter::Own);
+            const search::EntityFacetCollector entities(db, counts);
+            count_into(counts, db, "Qall", kept);
+            search::Facets facets;
+            entities.fill(facets);
+            Names people;
+            for (const auto& c : facets.person) {
+                people.emplace_back(c.value, c.count);
+            }
+            CHECK(people == Names{{"Oleksandr Syrskyi", 45}, {"Kim Jong Un", 15}});
+        }
+        CHECK(cache.reports() == 60);
     }
 
     TEST_CASE("kept facet records: the parts share one numbering, kept across revisions") {
