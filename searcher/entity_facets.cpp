@@ -171,7 +171,9 @@ EntityFacetCollector::EntityFacetCollector(const Xapian::Database& database, Slo
 }
 
 void EntityFacetCollector::fill(Facets& facets) const {
-    for (const auto& [type, table] : tables_) {
+    for (const auto& [type, table_number] : tables_) {
+        const std::size_t table = table_number;  // a lambda below uses it: clang 14 captures no
+                                                 // structured binding
         // Reports indexed at different times may spell one key differently: the key's total is
         // theirs summed, shown with its most frequent spelling (a tie goes to the first name in
         // byte order). Tallies by key hash, open addressing, at most half full.
