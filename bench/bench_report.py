@@ -28,16 +28,43 @@ def machine():
     return f"{cores} cores ({model}), {mem} memory, {platform.system()} {platform.release()}"
 
 
+def median_rounds(rows):
+    """Rows of the same system and phase (indexed in several rounds) as one: the median round by
+    articles/s (the lower middle one of an even number), with how many rounds there were."""
+    groups = {}
+    for r in rows:
+        groups.setdefault((r["system"], r["phase"]), []).append(r)
+    merged = []
+    for group in groups.values():
+        ranked = sorted(group, key=lambda r: r["articles_per_s"])
+        merged.append(dict(ranked[(len(ranked) - 1) // 2], rounds=len(group)))
+    return merged
+
+
+def round_ratios(rows, system, phase):
+    """Each round's articles/s of (system, phase) against Omega's in the same round."""
+    def by_round(sys_, phase_):
+        return {r.get("round", 1): r for r in rows if r["system"] == sys_ and r["phase"] == phase_}
+    mine, omega = by_round(system, phase), by_round("omega", "scriptindex")
+    return [mine[k]["articles_per_s"] / omega[k]["articles_per_s"] for k in sorted(mine) if k in omega]
+
+
 def index_table(rows):
-    omega = next((r for r in rows if r["system"] == "omega"), None)
-    fts5 = next((r for r in rows if r["system"] == "fts5"), None)
+    shown = median_rounds(rows)
+    omega = next((r for r in shown if r["system"] == "omega"), None)
+    fts5 = next((r for r in shown if r["system"] == "fts5"), None)
     lines = ["| indexer | articles/s | MB/s | peak RSS (MB) | size on disk (MB) | vs Omega | vs FTS5 |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for r in rows:
+    for r in shown:
         vs_omega = f"{r['articles_per_s'] / omega['articles_per_s']:.2f}x" if omega else "-"
         vs_fts5 = f"{r['articles_per_s'] / fts5['articles_per_s']:.2f}x" if fts5 else "-"
-        lines.append(f"| {r['system']} ({r['phase']}) | {r['articles_per_s']:.0f} | {r['mb_per_s']:.2f} | "
+        rounds = f", median of {r['rounds']} rounds" if r["rounds"] > 1 else ""
+        lines.append(f"| {r['system']} ({r['phase']}{rounds}) | {r['articles_per_s']:.0f} | {r['mb_per_s']:.2f} | "
                      f"{r['peak_rss_mb']:.0f} | {r['size_mb']:.0f} | {vs_omega} | {vs_fts5} |")
+    ratios = round_ratios(rows, "gazette", "extraction-on")
+    if len(ratios) > 1:
+        lines += ["", "Gazette (extraction on) against Omega in each round, the two alternated: " +
+                  ", ".join(f"{x:.2f}x" for x in ratios) + "."]
     return lines
 
 
