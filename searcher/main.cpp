@@ -97,10 +97,11 @@ Result<int> run(int argc, char** argv) {
         std::cout
             << options
             << "\nQuery syntax: words (ranked, any may match; synonyms and other spellings "
-               "count too), \"a phrase\",\n+required, -excluded, =exact, AND OR NOT XOR NEAR "
-               "ADJ, (groups), and fields: title: outlet: author:\nid: date:2025-01..2025-02 "
-               "mentions:2024-11 entity: person: org: place: (any spelling: person:Syrsky finds "
-               "Syrskyi)\nQuoted phrases and =words are matched as written (no stems, no "
+               "count too), \"a phrase\",\n+required, -excluded, =exact, zelensk* (the words "
+               "it begins), AND OR NOT XOR NEAR ADJ, (groups),\nand fields: title: outlet: "
+               "author: id: date:2025-01..2025-02 "
+               "mentions:2024-11 entity: person: org: place:\n(any spelling: person:Syrsky "
+               "finds Syrskyi). Quoted phrases and =words are matched as written (no stems, no "
                "synonyms).\n"
                "Dates: YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, 7d 4w 6m 1y (ago), "
                "this-week last-week this-month last-month this-year last-year,\n"

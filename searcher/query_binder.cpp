@@ -8,6 +8,7 @@
 #include "searcher/entity_spellings.hpp"
 #include "searcher/implied_phrases.hpp"
 #include "searcher/synonyms.hpp"
+#include "searcher/wildcards.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -26,6 +27,13 @@ using Part = std::optional<Xapian::Query>;
 /// How much an unquoted hyphenated word ("human-wave") adds for its words standing together, as
 /// a share of their own weight. 0.25 was best of 0, 0.25 and 0.5 on the judged collections.
 constexpr double kCompoundBonus = 0.25;
+
+/// The most words a wildcard (zelensk*) stands for: its most frequent ones, so that a short start
+/// ("tr*") stays one bounded OP_SYNONYM instead of thousands of words.
+constexpr Xapian::termcount kWildcardWords = 100;
+
+/// The shortest word start a wildcard takes, in bytes of its folded form.
+constexpr std::size_t kWildcardMinBytes = 2;
 
 /// A date span of more years, months and days than this is matched as a value range instead.
 constexpr std::size_t kMaxDatePieces = 64;
@@ -55,7 +63,8 @@ class Binder {
     Result<Part> bind(const Node& node) {
         switch (node.kind) {
             case NodeKind::Word:
-                return bind_word(node.text, node.exact);
+                return node.wildcard ? bind_wildcard(node.text, schema::prefix::kBody, "")
+                                     : bind_word(node.text, node.exact);
             case NodeKind::Phrase:
                 return bind_phrase(node.text);
             case NodeKind::Field:
@@ -93,6 +102,49 @@ class Binder {
             parts.emplace_back(schema::word_term(prefix, t));
         }
         return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), terms.size());
+    }
+
+    /// A word start written with '*' (zelensk*): the words it begins, most frequent first up to
+    /// kWildcardWords, unstemmed, as one OP_SYNONYM (a report ranks as if it used one word), so
+    /// Zelensky, Zelenskyy and Zelenskiy all match and are marked.
+    Result<Part> bind_wildcard(const std::string& text,
+                               std::string_view prefix,
+                               std::string_view field) {
+        const std::string written = std::string(field) + text + "*";
+        const auto terms = terms_of(text);
+        if (terms.size() != 1) {
+            return fail(ErrorCode::Query,
+                        "'" + written + "': a '*' ends one word",
+                        terms.empty() ? "write the start of a word before it, e.g. zelensk*"
+                                      : "quote the words before it as a phrase, or search "
+                                        "them as words");
+        }
+        if (terms.front().size() < kWildcardMinBytes) {
+            return fail(
+                ErrorCode::Query,
+                "'" + written + "' is too short a word start",
+                "write at least " + std::to_string(kWildcardMinBytes) + " letters before the '*'");
+        }
+        ranked = true;
+        count_words(terms);
+        const std::string start = schema::word_term(prefix, terms.front());
+        if (synonyms_ == nullptr) {
+            // No database to look the words up in (a query bound on its own): Xapian's.
+            return Part(Xapian::Query(Xapian::Query::OP_WILDCARD,
+                                      start,
+                                      kWildcardWords,
+                                      Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                                      Xapian::Query::OP_SYNONYM));
+        }
+        std::vector<Xapian::Query> begun;
+        for (const auto& term : wildcard_terms(synonyms_->database(), start, kWildcardWords)) {
+            highlight.words.insert(term.substr(prefix.size()));
+            begun.emplace_back(term);
+        }
+        if (begun.empty()) {
+            return Part(Xapian::Query::MatchNothing);
+        }
+        return Part(Xapian::Query(Xapian::Query::OP_SYNONYM, begun.begin(), begun.end()));
     }
 
     Result<Part> bind_word(const std::string& word, bool exact) {
@@ -250,7 +302,7 @@ class Binder {
             std::string name;
             bool plain = true;
             for (std::size_t k = first; k < first + len && plain; ++k) {
-                plain = children[k].kind == NodeKind::Word && !children[k].exact;
+                plain = is_plain_word(children[k]);
                 name += (name.empty() ? "" : " ") + children[k].text;
             }
             if (plain && is_known_name(name, aliases_)) {
@@ -274,6 +326,15 @@ class Binder {
         const schema::Field* field = schema::find_field(node.field);
         if (field == nullptr) {
             return fail(ErrorCode::Query, "unknown field '" + node.field + "'", "");
+        }
+        if (node.wildcard) {
+            if (field->kind == schema::FieldKind::Text) {
+                return bind_wildcard(node.text, field->prefix, node.field + ":");
+            }
+            return fail(ErrorCode::Query,
+                        "'" + node.field + ":" + node.text + "*': a '*' works on words and " +
+                            "title: words, not on " + node.field + ":",
+                        "write the value in full, e.g. " + std::string(field->example));
         }
         switch (field->kind) {
             case schema::FieldKind::Date: {
@@ -336,7 +397,7 @@ class Binder {
         std::vector<std::string> terms;
         for (std::size_t i = start; i < children.size(); ++i) {
             const Node& child = children[i];
-            if (child.kind != NodeKind::Word || child.exact) {
+            if (!is_plain_word(child)) {
                 break;
             }
             const auto child_terms = terms_of(child.text);
@@ -356,8 +417,13 @@ class Binder {
         return match;
     }
 
+    /// A word as written: not =exact, not a wildcard.
+    static bool is_plain_word(const Node& node) {
+        return node.kind == NodeKind::Word && !node.exact && !node.wildcard;
+    }
+
     static bool is_stopword_node(const Node& node, text::Analyzer& analyzer) {
-        if (node.kind != NodeKind::Word || node.exact) {
+        if (!is_plain_word(node)) {
             return false;
         }
         std::vector<std::string> terms;

@@ -17,8 +17,10 @@ using Replacement = std::pair<std::string, std::string>;  // as written -> corre
 
 void collect_texts(const query::Node& node, std::vector<const query::Node*>& out) {
     using query::NodeKind;
-    if ((node.kind == NodeKind::Word && !node.exact) || node.kind == NodeKind::Phrase ||
-        (node.kind == NodeKind::Field && node.field == "title")) {
+    // Not wildcards: "zelensk*" is a word start, not a misspelt word.
+    if ((node.kind == NodeKind::Word && !node.exact && !node.wildcard) ||
+        node.kind == NodeKind::Phrase ||
+        (node.kind == NodeKind::Field && node.field == "title" && !node.wildcard)) {
         out.push_back(&node);
     }
     for (const auto& child : node.children) {

@@ -76,6 +76,9 @@ class SynonymExpander {
                     text::Analyzer& analyzer)
         : table_(table), database_(database), analyzer_(analyzer) {}
 
+    /// The database the alternatives are looked up in.
+    [[nodiscard]] const Xapian::Database& database() const { return database_; }
+
     /// @return the query of a folded free-text word: its stem alone, or OP_SYNONYM of its stem
     /// and its alternatives that occur in the database. Adds what snippets should mark.
     [[nodiscard]] Xapian::Query word(const std::string& term, Highlight& highlight);

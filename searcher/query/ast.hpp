@@ -9,7 +9,7 @@
 namespace gazette::query {
 
 enum class NodeKind {
-    Word,      ///< a free-text word; `exact` when written =word
+    Word,      ///< a free-text word; `exact` when written =word, `wildcard` when zelensk*
     Phrase,    ///< a quoted phrase: words in order, matched exactly
     Field,     ///< name:value or name:"value" (value in `text`, field name in `field`)
     All,       ///< every report (a query of only exclusions or only filters)
@@ -35,6 +35,9 @@ struct Node {
     std::string text;   ///< the word, the phrase, or the field value
     std::string field;  ///< for Field: the field name
     bool exact = false;
+    /// For Word and Field: written with a trailing '*' (zelensk*, title:zelensk*), it stands for
+    /// every word that begins with `text`.
+    bool wildcard = false;
     unsigned window = 0;  ///< for Near and Adjacent
     std::vector<Node> children;
 };

@@ -30,6 +30,7 @@ struct Token {
     std::string text;   // word, phrase or field value
     std::string field;  // field name
     bool exact = false;
+    bool wildcard = false;
     unsigned window = 0;
     Modifier modifier = Modifier::None;
     std::size_t column = 0;  // 1-based, in characters
@@ -182,7 +183,8 @@ class Lexer {
         token.text = std::string(text_.substr(pos_, end - pos_));
         pos_ = end;
         token.kind = TokenKind::Word;
-        if (token.modifier == Modifier::None && !token.exact) {
+        token.wildcard = strip_wildcard(token.text);
+        if (token.modifier == Modifier::None && !token.exact && !token.wildcard) {
             classify_operator(token);
         }
         return token;
@@ -205,6 +207,7 @@ class Lexer {
                     ++end;
                 }
                 token.text = std::string(text_.substr(pos_, end - pos_));
+                token.wildcard = strip_wildcard(token.text);
                 pos_ = end;
             }
         }
@@ -215,6 +218,17 @@ class Lexer {
                         "write a value after the colon, e.g. outlet:\"Kyiv Post\"");
         }
         return token;
+    }
+
+    /// Takes the '*' off the end of a word written zelensk*. @return true when there was one.
+    static bool strip_wildcard(std::string& text) {
+        if (text.empty() || text.back() != '*') {
+            return false;
+        }
+        while (!text.empty() && text.back() == '*') {
+            text.pop_back();
+        }
+        return true;
     }
 
     static void classify_operator(Token& token) {
@@ -552,6 +566,7 @@ class Parser {
                 node.kind = NodeKind::Word;
                 node.text = token.text;
                 node.exact = token.exact;
+                node.wildcard = token.wildcard;
                 return node;
             }
             case TokenKind::Phrase: {
@@ -565,6 +580,7 @@ class Parser {
                 node.kind = NodeKind::Field;
                 node.field = token.field;
                 node.text = token.text;
+                node.wildcard = token.wildcard;
                 return node;
             }
             default:
@@ -604,11 +620,15 @@ Result<Node> parse(std::string_view query,
 std::string to_sexpr(const Node& node) {
     switch (node.kind) {
         case NodeKind::Word:
+            if (node.wildcard) {
+                return "(wildcard " + node.text + ")";
+            }
             return std::string(node.exact ? "(exact " : "(word ") + node.text + ")";
         case NodeKind::Phrase:
             return "(phrase " + quoted(node.text) + ")";
         case NodeKind::Field:
-            return "(field " + node.field + " " + quoted(node.text) + ")";
+            return std::string(node.wildcard ? "(field-wildcard " : "(field ") + node.field + " " +
+                   quoted(node.text) + ")";
         case NodeKind::All:
             return "(all)";
         default:

@@ -62,6 +62,8 @@ Kursk -Puls
 troops mentions:2024-11
 mentions:2022..
 Ukrainian troops withdrew from the town after heavy fighting
+zelensk* troops
+title:withdraw*
 QUERIES
 
 # One python3 compares every answer with the local one (python3 starts slowly on a busy machine).

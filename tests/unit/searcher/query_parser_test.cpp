@@ -50,6 +50,12 @@ TEST_SUITE("searcher") {
             {"date:2025-01..2025-02", "(filter (all) (field date \"2025-01..2025-02\"))"},
             {"https://example.org", "(word https://example.org)"},
             {"and or", "(or (word and) (word or))"},
+            {"zelensk*", "(wildcard zelensk)"},
+            {"Puls zelensk**", "(or (word Puls) (wildcard zelensk))"},
+            {"AND*", "(wildcard AND)"},
+            {"a*b", "(word a*b)"},
+            {"title:zelensk*", "(field-wildcard title \"zelensk\")"},
+            {"title:\"zelensk*\"", "(field title \"zelensk*\")"},
             {"", "(all)"},
             {"   ", "(all)"},
         };

@@ -143,6 +143,46 @@ TEST_SUITE("searcher") {
         CHECK(run("\"Ctrl + Enter\"").total == 0);
     }
 
+    TEST_CASE("searcher: a wildcard finds every word it begins, and marks them") {
+        // Zelensky in 000 and 001, Zelenskyy in 004: one word start finds both spellings.
+        auto spellings = ids(run("=zelensky OR =zelenskyy"));
+        auto wildcard = ids(run("zelensk*"));
+        std::sort(spellings.begin(), spellings.end());
+        std::sort(wildcard.begin(), wildcard.end());
+        CHECK(wildcard == std::vector<std::string>{"000", "001", "004"});
+        CHECK(wildcard == spellings);
+        search::SearchRequest request;
+        request.query = "zelensk*";
+        request.outlets = {"Euromaidan Press"};
+        const auto euromaidan = run(request);
+        REQUIRE(euromaidan.total == 1);
+        CHECK(euromaidan.hits[0].snippet.html().find("<mark>Zelenskyy</mark>") !=
+              std::string::npos);
+        // In titles only: "Withdrawal" (003) and "withdrawn" (004), unstemmed.
+        auto titles = ids(run("title:withdraw*"));
+        std::sort(titles.begin(), titles.end());
+        CHECK(titles == std::vector<std::string>{"003", "004"});
+        // A word start is not a misspelt word: no "did you mean" for it.
+        const auto nothing = run("zelenskx*");
+        CHECK(nothing.total == 0);
+        CHECK_FALSE(nothing.suggestion);
+    }
+
+    TEST_CASE("searcher: a wildcard too short, alone or on a filter is an error") {
+        auto searcher = search::Searcher::open(seeds().db);
+        REQUIRE(searcher);
+        for (const char* query : {"z*", "*", "troops outlet:Kyiv*", "person:Zel*"}) {
+            CAPTURE(query);
+            search::SearchRequest request;
+            request.query = query;
+            auto bad = searcher->search(request);
+            REQUIRE_FALSE(bad);
+            CHECK(exit_code(bad.error().code) == 2);
+            CHECK(bad.error().message.find('*') != std::string::npos);
+            CHECK_FALSE(bad.error().hint.empty());
+        }
+    }
+
     TEST_CASE("searcher: bad queries are errors, not empty answers") {
         auto searcher = search::Searcher::open(seeds().db);
         REQUIRE(searcher);
