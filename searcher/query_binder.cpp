@@ -105,11 +105,13 @@ class Binder {
     }
 
     /// A word start written with '*' (zelensk*): the words it begins, most frequent first up to
-    /// kWildcardWords, unstemmed, as one OP_SYNONYM (a report ranks as if it used one word), so
-    /// Zelensky, Zelenskyy and Zelenskiy all match and are marked.
+    /// kWildcardWords, unstemmed, joined by `combiner`: OP_SYNONYM where it ranks (a report
+    /// ranks as if it used one word), so Zelensky, Zelenskyy and Zelenskiy all match and are
+    /// marked; OP_OR inside NEAR and ADJ.
     Result<Part> bind_wildcard(const std::string& text,
                                std::string_view prefix,
-                               std::string_view field) {
+                               std::string_view field,
+                               Xapian::Query::op combiner = Xapian::Query::OP_SYNONYM) {
         const std::string written = std::string(field) + text + "*";
         const auto terms = terms_of(text);
         if (terms.size() != 1) {
@@ -134,7 +136,7 @@ class Binder {
                                       start,
                                       kWildcardWords,
                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                                      Xapian::Query::OP_SYNONYM));
+                                      combiner));
         }
         std::vector<Xapian::Query> begun;
         for (const auto& term : wildcard_terms(synonyms_->database(), start, kWildcardWords)) {
@@ -144,7 +146,7 @@ class Binder {
         if (begun.empty()) {
             return Part(Xapian::Query::MatchNothing);
         }
-        return Part(Xapian::Query(Xapian::Query::OP_SYNONYM, begun.begin(), begun.end()));
+        return Part(Xapian::Query(combiner, begun.begin(), begun.end()));
     }
 
     Result<Part> bind_word(const std::string& word, bool exact) {
@@ -375,6 +377,15 @@ class Binder {
     Result<Part> bind_proximity(const Node& node) {
         std::vector<Xapian::Query> parts;
         for (const auto& child : node.children) {
+            if (child.wildcard) {
+                auto begun =
+                    bind_wildcard(child.text, schema::prefix::kBody, "", Xapian::Query::OP_OR);
+                if (!begun) {
+                    return begun;
+                }
+                parts.push_back(std::move(**begun));
+                continue;
+            }
             for (const auto& term : terms_of(child.text)) {
                 highlight.words.insert(term);
                 parts.emplace_back(schema::word_term(schema::prefix::kBody, term));

@@ -162,6 +162,11 @@ TEST_SUITE("searcher") {
         auto titles = ids(run("title:withdraw*"));
         std::sort(titles.begin(), titles.end());
         CHECK(titles == std::vector<std::string>{"003", "004"});
+        // Beside NEAR and ADJ: "Volodymyr Zelensky" (000, 001) and "Volodymyr Zelenskyy" (004).
+        auto near = ids(run("volodymyr ADJ/1 zelensk*"));
+        std::sort(near.begin(), near.end());
+        CHECK(near == std::vector<std::string>{"000", "001", "004"});
+        CHECK(run("volodymyr ADJ/1 zelensky").total == 2);
         // A word start is not a misspelt word: no "did you mean" for it.
         const auto nothing = run("zelenskx*");
         CHECK(nothing.total == 0);
@@ -171,7 +176,8 @@ TEST_SUITE("searcher") {
     TEST_CASE("searcher: a wildcard too short, alone or on a filter is an error") {
         auto searcher = search::Searcher::open(seeds().db);
         REQUIRE(searcher);
-        for (const char* query : {"z*", "*", "troops outlet:Kyiv*", "person:Zel*"}) {
+        for (const char* query :
+             {"z*", "*", "troops outlet:Kyiv*", "person:Zel*", "troops NEAR/5 *"}) {
             CAPTURE(query);
             search::SearchRequest request;
             request.query = query;
