@@ -301,6 +301,9 @@ Node join(NodeKind kind, Node lhs, Node rhs) {
     return make(kind, {std::move(lhs), std::move(rhs)});
 }
 
+/// What to write where the parser wanted a word and found an operator or nothing.
+constexpr const char* kExpectedWordHint = "write a word, a \"phrase\" or a field:value there";
+
 class Parser {
   public:
     Parser(std::vector<Token> tokens, const std::function<FieldRole(std::string_view)>& field_role)
@@ -447,7 +450,10 @@ class Parser {
             if (peek().kind == TokenKind::RParen) {
                 return error_at(peek(), "unmatched ')'", "remove it or add the '(' it closes");
             }
-            return error_at(peek(), "expected a word", "");
+            if (peek().kind == TokenKind::Near || peek().kind == TokenKind::Adjacent) {
+                return dangling(peek(), true);
+            }
+            return error_at(peek(), "expected a word", kExpectedWordHint);
         }
         return combine(
             std::move(optional), std::move(required), std::move(excluded), std::move(filters));
@@ -584,7 +590,7 @@ class Parser {
                 return node;
             }
             default:
-                return error_at(token, "expected a word", "");
+                return error_at(token, "expected a word", kExpectedWordHint);
         }
     }
 

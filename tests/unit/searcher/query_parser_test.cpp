@@ -79,6 +79,8 @@ TEST_SUITE("searcher") {
             {"\"human waves", "the quote at column 1 is never closed"},
             {"outlet:", "'outlet:' at column 1 has no value"},
             {"()", "empty parentheses at column 1"},
+            {"NEAR Puls", "'NEAR' at column 1 has nothing before it"},
+            {"Puls NEAR/5", "'NEAR' at column 6 has nothing after it"},
         };
         for (const auto& c : cases) {
             CAPTURE(c.query);
