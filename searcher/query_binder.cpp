@@ -131,7 +131,11 @@ class Binder {
         count_words(terms);
         const std::string start = schema::word_term(prefix, terms.front());
         if (synonyms_ == nullptr) {
-            // No database to look the words up in (a query bound on its own): Xapian's.
+            // No database to look the words up in (a query bound on its own): Xapian's, which
+            // NEAR and ADJ do not take (they take terms), so there the start stands for itself.
+            if (combiner != Xapian::Query::OP_SYNONYM) {
+                return Part(Xapian::Query(start));
+            }
             return Part(Xapian::Query(Xapian::Query::OP_WILDCARD,
                                       start,
                                       kWildcardWords,

@@ -127,6 +127,13 @@ TEST_SUITE("searcher") {
         CHECK(bound_of("title:Withdrawal").query.get_description() == "Query(ZSwithdraw)");
         CHECK(bound_of("the withdrawal").query.get_description() == "Query(Zwithdraw)");
         CHECK(bound_of("the").query.get_description() == "Query(Zthe)");
+        // Without a database a wildcard is Xapian's; beside NEAR and ADJ, which take only terms
+        // (an OP_WILDCARD there throws), the word start stands for itself.
+        CHECK(bound_of("Zelensk*").query.get_description() == "Query(WILDCARD SYNONYM zelensk)");
+        CHECK(bound_of("volodymyr ADJ/1 zelensk*").query.get_description() ==
+              "Query((volodymyr PHRASE 2 zelensk))");
+        CHECK(bound_of("@ ADJ/28 uA'rootuu* x").query.get_description() ==
+              "Query(((@ PHRASE 29 ua'rootuu) OR Zx))");
         const auto highlight = bound_of("Puls \"human waves\"").highlight;
         CHECK(highlight.stems.count("pul") == 1);
         CHECK(highlight.words.count("waves") == 1);
