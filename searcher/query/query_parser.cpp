@@ -1,5 +1,6 @@
 #include "searcher/query/query_parser.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -185,7 +186,9 @@ class Lexer {
         token.kind = TokenKind::Word;
         token.wildcard = strip_wildcard(token.text);
         if (token.modifier == Modifier::None && !token.exact && !token.wildcard) {
-            classify_operator(token);
+            if (auto classified = classify_operator(token); !classified) {
+                return tl::unexpected(classified.error());
+            }
         }
         return token;
     }
@@ -231,7 +234,10 @@ class Lexer {
         return true;
     }
 
-    static void classify_operator(Token& token) {
+    /// Makes an operator of an operator word (AND, NEAR/5). @return an error for NEAR or ADJ
+    /// with a distance that is digits but no usable number (NEAR/0), which would otherwise be
+    /// searched as a word.
+    static Result<void> classify_operator(Token& token) {
         static const std::map<std::string, TokenKind, std::less<>> kOperators = {
             {"AND", TokenKind::And},
             {"OR", TokenKind::Or},
@@ -246,19 +252,32 @@ class Lexer {
             unsigned parsed = 0;
             const auto [ptr, ec] =
                 std::from_chars(number.data(), number.data() + number.size(), parsed);
-            if (ec != std::errc() || ptr != number.data() + number.size() || parsed == 0) {
-                return;
+            const std::string_view name = word.substr(0, slash);
+            const bool digits =
+                !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+                    return c >= '0' && c <= '9';
+                });
+            if ((name == "NEAR" || name == "ADJ") && digits && (ec != std::errc() || parsed == 0)) {
+                return fail(
+                    ErrorCode::Query,
+                    "'" + token.text + "' at column " + std::to_string(token.column) +
+                        " has no usable distance",
+                    "write how many words apart, from 1 up, e.g. " + std::string(name) + "/5");
             }
-            word = word.substr(0, slash);
+            if (ec != std::errc() || ptr != number.data() + number.size() || parsed == 0) {
+                return {};
+            }
+            word = name;
             window = parsed;
             if (word != "NEAR" && word != "ADJ") {
-                return;
+                return {};
             }
         }
         if (auto it = kOperators.find(word); it != kOperators.end()) {
             token.kind = it->second;
             token.window = window;
         }
+        return {};
     }
 
     std::string_view text_;

@@ -39,6 +39,8 @@ TEST_SUITE("searcher") {
             {"a NEAR b", "(near/10 (word a) (word b))"},
             {"a NEAR/3 b", "(near/3 (word a) (word b))"},
             {"a ADJ/2 b", "(adj/2 (word a) (word b))"},
+            {"NEAR/far", "(word NEAR/far)"},
+            {"TCP/80", "(word TCP/80)"},
             {"outlet:\"Kyiv Post\"", "(filter (all) (field outlet \"Kyiv Post\"))"},
             {"withdrawal outlet:\"Kyiv Post\"",
              "(filter (word withdrawal) (field outlet \"Kyiv Post\"))"},
@@ -80,6 +82,8 @@ TEST_SUITE("searcher") {
             {"outlet:", "'outlet:' at column 1 has no value"},
             {"()", "empty parentheses at column 1"},
             {"NEAR Puls", "'NEAR' at column 1 has nothing before it"},
+            {"Puls NEAR/0 Syrsky", "'NEAR/0' at column 6 has no usable distance"},
+            {"Puls ADJ/99999999999 Syrsky", "'ADJ/99999999999' at column 6 has no usable distance"},
             {"Puls NEAR/5", "'NEAR' at column 6 has nothing after it"},
         };
         for (const auto& c : cases) {
