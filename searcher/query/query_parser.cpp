@@ -1,6 +1,5 @@
 #include "searcher/query/query_parser.hpp"
 
-#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -252,26 +251,21 @@ class Lexer {
             unsigned parsed = 0;
             const auto [ptr, ec] =
                 std::from_chars(number.data(), number.data() + number.size(), parsed);
-            const std::string_view name = word.substr(0, slash);
+            word = word.substr(0, slash);
+            // NEAR/ followed by digits only; anything else ("TCP/80", "NEAR/far") is a word.
             const bool digits =
-                !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
-                    return c >= '0' && c <= '9';
-                });
-            if ((name == "NEAR" || name == "ADJ") && digits && (ec != std::errc() || parsed == 0)) {
+                ec != std::errc::invalid_argument && ptr == number.data() + number.size();
+            if ((word != "NEAR" && word != "ADJ") || !digits) {
+                return {};
+            }
+            if (ec != std::errc() || parsed == 0) {
                 return fail(
                     ErrorCode::Query,
                     "'" + token.text + "' at column " + std::to_string(token.column) +
                         " has no usable distance",
-                    "write how many words apart, from 1 up, e.g. " + std::string(name) + "/5");
+                    "write how many words apart, from 1 up, e.g. " + std::string(word) + "/5");
             }
-            if (ec != std::errc() || ptr != number.data() + number.size() || parsed == 0) {
-                return {};
-            }
-            word = name;
             window = parsed;
-            if (word != "NEAR" && word != "ADJ") {
-                return {};
-            }
         }
         if (auto it = kOperators.find(word); it != kOperators.end()) {
             token.kind = it->second;
