@@ -4,10 +4,13 @@
 
 #include "common/report.hpp"
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace gazette::testing {
 
@@ -45,6 +48,20 @@ class TempDir {
   private:
     std::filesystem::path path_;
 };
+
+/// An in-memory database with one report for each list of terms, each term added once per time
+/// it is listed (its wdf), none with positions.
+inline Xapian::WritableDatabase database_of(const std::vector<std::vector<std::string>>& reports) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const auto& terms : reports) {
+        Xapian::Document doc;
+        for (const auto& term : terms) {
+            doc.add_term(term);
+        }
+        db.add_document(doc);
+    }
+    return db;
+}
 
 /// The shipped corpus of seed reports.
 inline std::string corpus_dir() {

@@ -2,6 +2,8 @@
 // OP_AND_MAYBE(query, expansion), and the cut after the matches it re-ranks.
 #include "searcher/rerank.hpp"
 
+#include "tests/unit/test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -12,18 +14,7 @@ using namespace gazette;
 
 namespace {
 
-/// One report per entry: each word once more for each time it is repeated.
-Xapian::WritableDatabase database_of(const std::vector<std::vector<std::string>>& reports) {
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    for (const auto& words : reports) {
-        Xapian::Document doc;
-        for (const auto& word : words) {
-            doc.add_term(word);
-        }
-        db.add_document(doc);
-    }
-    return db;
-}
+using testing::database_of;  // one report per entry: each word once more for each repeat
 
 const search::Bm25Params kBm25{1.2, 0.75, 0.5};
 

@@ -1,5 +1,7 @@
 #include "searcher/wildcards.hpp"
 
+#include "tests/unit/test_support.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace gazette;
@@ -9,21 +11,12 @@ namespace {
 /// A database where "zelensky" is in 3 reports, "zelenskyy" in 2, "zelenskiy" in 2, "zelda" in
 /// 1, and "Szelensky" (a title word) in 1.
 Xapian::WritableDatabase spellings() {
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    const std::vector<std::vector<std::string>> reports = {
+    return testing::database_of({
         {"zelensky", "zelenskyy", "Szelensky"},
         {"zelensky", "zelenskiy"},
         {"zelensky", "zelenskyy", "zelenskiy"},
         {"zelda"},
-    };
-    for (const auto& terms : reports) {
-        Xapian::Document doc;
-        for (const auto& term : terms) {
-            doc.add_term(term);
-        }
-        db.add_document(doc);
-    }
-    return db;
+    });
 }
 
 }  // namespace
