@@ -137,14 +137,20 @@ void append_histogram(std::string& out, const DateHistogram& histogram, Xapian::
     }
 }
 
-/// The months the matches mention most (at most kShown), in date order.
-std::vector<FacetCount> top_mentioned(std::vector<FacetCount> months) {
-    constexpr std::size_t kShown = 12;
-    if (months.size() > kShown) {
+/// How many values a facet line of the terminal shows; --json and the search page have them all.
+constexpr std::size_t kOutletsShown = 20;
+constexpr std::size_t kMonthsShown = 24;
+constexpr std::size_t kMentionsShown = 12;
+constexpr std::size_t kEntitiesShown = 10;
+
+/// The `shown` values with the most matches, in date order (months sort as text): on a long
+/// timeline, its busiest months.
+std::vector<FacetCount> busiest_months(std::vector<FacetCount> months, std::size_t shown) {
+    if (months.size() > shown) {
         std::stable_sort(months.begin(), months.end(), [](const auto& a, const auto& b) {
             return a.count > b.count;
         });
-        months.resize(kShown);
+        months.resize(shown);
         std::sort(months.begin(), months.end(), [](const auto& a, const auto& b) {
             return a.value < b.value;
         });
@@ -159,22 +165,30 @@ std::string display_title(const Hit& hit, bool color) {
     return hit.report.title.empty() ? "(untitled)" : hit.report.title;
 }
 
+/// One facet line: `counts` (already chosen and ordered), the matches without a value, and how
+/// many values were left out, so that a cut line says it is cut.
 void append_facet_line(std::string& out,
                        std::string_view label,
                        const std::vector<FacetCount>& counts,
                        std::string_view missing_label,
-                       Xapian::doccount missing) {
+                       Xapian::doccount missing,
+                       std::size_t left_out = 0,
+                       std::string_view left_out_noun = "") {
     out += label;
     bool first = true;
-    for (const auto& c : counts) {
+    const auto item = [&](const std::string& text) {
         out += first ? " " : " · ";
-        out += c.value + " " + std::to_string(c.count);
+        out += text;
         first = false;
+    };
+    for (const auto& c : counts) {
+        item(c.value + " " + std::to_string(c.count));
     }
     if (missing > 0) {
-        out += first ? " " : " · ";
-        out += std::string(missing_label) + " " + std::to_string(missing);
-        first = false;
+        item(std::string(missing_label) + " " + std::to_string(missing));
+    }
+    if (left_out > 0) {
+        item("+" + std::to_string(left_out) + " more " + std::string(left_out_noun));
     }
     if (first) {
         out += " (none)";
@@ -182,16 +196,33 @@ void append_facet_line(std::string& out,
     out += '\n';
 }
 
-/// The entity facets for a terminal: the most frequent names of each type.
+std::vector<FacetCount> leading(const std::vector<FacetCount>& counts, std::size_t n) {
+    return {counts.begin(), counts.begin() + static_cast<long>(std::min(n, counts.size()))};
+}
+
+/// A facet line of months: the busiest `shown` of them, in date order.
+void append_months_line(std::string& out,
+                        std::string_view label,
+                        const std::vector<FacetCount>& months,
+                        std::size_t shown,
+                        std::string_view missing_label,
+                        Xapian::doccount missing) {
+    const std::size_t n = std::min(shown, months.size());
+    append_facet_line(out,
+                      label,
+                      busiest_months(months, shown),
+                      missing_label,
+                      missing,
+                      months.size() - n,
+                      "months");
+}
+
+/// The entity lines say nothing of the names left out: the searcher names only the top 100 of
+/// each type (entity_facets.hpp), so how many there are is not known here.
 void append_entity_facet_lines(std::string& out, const Facets& f) {
-    constexpr std::size_t kShown = 10;
-    const auto top = [&](const std::vector<FacetCount>& counts) {
-        return std::vector<FacetCount>(
-            counts.begin(), counts.begin() + static_cast<long>(std::min(kShown, counts.size())));
-    };
-    append_facet_line(out, "People: ", top(f.person), "", 0);
-    append_facet_line(out, "Orgs:   ", top(f.org), "", 0);
-    append_facet_line(out, "Places: ", top(f.place), "", 0);
+    append_facet_line(out, "People: ", leading(f.person, kEntitiesShown), "", 0);
+    append_facet_line(out, "Orgs:   ", leading(f.org, kEntitiesShown), "", 0);
+    append_facet_line(out, "Places: ", leading(f.place, kEntitiesShown), "", 0);
 }
 
 }  // namespace
@@ -324,10 +355,16 @@ std::string to_text(const SearchResponse& response, bool color) {
     if (response.facets) {
         const Facets& f = *response.facets;
         out += "\n";
-        append_facet_line(out, "Outlets:", f.outlet, "(no outlet)", f.no_outlet);
-        append_facet_line(out, "Months: ", f.month, "(undated)", f.undated);
-        append_facet_line(
-            out, "Mentions:", top_mentioned(f.mention_month), "(none)", f.no_mentions);
+        append_facet_line(out,
+                          "Outlets:",
+                          leading(f.outlet, kOutletsShown),
+                          "(no outlet)",
+                          f.no_outlet,
+                          f.outlet.size() - std::min(kOutletsShown, f.outlet.size()),
+                          "outlets");
+        append_months_line(out, "Months: ", f.month, kMonthsShown, "(undated)", f.undated);
+        append_months_line(
+            out, "Mentions:", f.mention_month, kMentionsShown, "(none)", f.no_mentions);
         append_entity_facet_lines(out, f);
         out += "Stories: " + std::to_string(f.stories) + "\n";
         append_histogram(out, f.date_histogram, f.undated);
