@@ -106,7 +106,7 @@ def scaling(rows, queries):
         lines.append(f"| {size:,} | {i['seconds']:.1f} | {i['articles_per_s']:.0f} | {i['peak_rss_mb']:.0f} | "
                      f"{i['size_mb']:.0f} | {plain['p50_ms']:.2f} / {plain['p99_ms']:.2f} | "
                      f"{full['p50_ms']:.2f} / {full['p99_ms']:.2f} | {bare['p99_ms']:.2f} |")
-        points.append((size, i["seconds"], plain["p99_ms"], full["p99_ms"]))
+        points.append((size, i["seconds"], plain["p99_ms"], full["p99_ms"], bare["p99_ms"] if bare else 0))
     return lines, points
 
 
@@ -128,8 +128,9 @@ def svg(points, path):
         out.append(f'<rect x="{x0 + pad}" y="{pad - 20}" width="{w - 2 * pad}" height="{h - 2 * pad}" '
                    'fill="none" stroke="#999"/>')
         for x in xs:
+            label = f"{x / 1e6:g}M" if x >= 1e6 else f"{x / 1000:.0f}k"
             out.append(f'<text x="{sx(x):.1f}" y="{bottom + 14}" text-anchor="middle" font-size="10">'
-                       f'{x / 1000:.0f}k</text>')
+                       f'{label}</text>')
         for e in range(math.floor(ly0), math.ceil(ly1) + 1):
             for tick in (10 ** e, 2 * 10 ** e, 5 * 10 ** e):
                 if ly0 <= math.log10(tick) <= ly1:
@@ -152,7 +153,8 @@ def svg(points, path):
     body = panel(0, "indexing time (s) vs reports", [("gazette-index", [p[1] for p in points], "#1f77b4")],
                  linear_from=points[0][1] if points else None)
     body += panel(w, "query p99 (ms) vs reports", [("plain", [p[2] for p in points], "#2ca02c"),
-                                                   ("facets + snippets", [p[3] for p in points], "#d62728")])
+                                                   ("facets + snippets", [p[3] for p in points], "#d62728"),
+                                                   ("bare Xapian", [p[4] for p in points], "#7f7f7f")])
     with open(path, "w") as f:
         f.write(f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * w}" height="{h - 40}" '
                 'font-family="sans-serif">\n' + "\n".join(body) + "\n</svg>\n")
