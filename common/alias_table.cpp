@@ -4,6 +4,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -135,6 +136,16 @@ const GazetteerEntry* AliasTable::find_key(const std::string& key) const {
 
 const GazetteerEntry* AliasTable::resolve(std::string_view spelling) const {
     return find_key(entity_key(spelling));
+}
+
+const GazetteerEntry* AliasTable::resolve_as_written(std::string_view spelling) const {
+    const std::string key = entity_key(spelling);
+    const GazetteerEntry* entry = find_key(key);
+    if (entry == nullptr || !is_as_written_key(key) || entry->name == spelling ||
+        std::find(entry->aliases.begin(), entry->aliases.end(), spelling) != entry->aliases.end()) {
+        return entry;
+    }
+    return nullptr;
 }
 
 std::string default_gazetteer_path() {

@@ -19,6 +19,15 @@
 
 namespace gazette::entities {
 
+/// A spelling whose entity key has at most this many bytes ("US", "U.S.", "UN", "SSO") names
+/// its entity only as written: in other cases it is a common word ("us", "un").
+inline constexpr std::size_t kAsWrittenKeyBytes = 3;
+
+/// @return true when `key` (an entity_key()) is that short.
+[[nodiscard]] inline bool is_as_written_key(std::string_view key) {
+    return key.size() <= kAsWrittenKeyBytes;
+}
+
 struct GazetteerEntry {
     std::string name;                ///< canonical name
     std::optional<EntityType> type;  ///< empty: "none", never an entity
@@ -38,6 +47,10 @@ class AliasTable {
     /// @return the entry whose name or an alias has the same entity_key() as `spelling`, or
     /// nullptr.
     [[nodiscard]] const GazetteerEntry* resolve(std::string_view spelling) const;
+
+    /// @return resolve(spelling), except that a short spelling (is_as_written_key) names its
+    /// entry only as the gazetteer writes it: "US" is the United States, "us" is nobody.
+    [[nodiscard]] const GazetteerEntry* resolve_as_written(std::string_view spelling) const;
 
     /// @return the entry of an entity key, or nullptr.
     [[nodiscard]] const GazetteerEntry* find_key(const std::string& key) const;

@@ -208,7 +208,7 @@ EntityExtractor::EntityExtractor(ner::Model model, entities::AliasTable aliases)
                 tokens += sentence.size();
             }
             longest_spelling_ = std::max(longest_spelling_, tokens);
-            if (key.size() <= 3) {
+            if (entities::is_as_written_key(key)) {
                 short_spellings_[key].push_back(spelling);
             }
             if (entry.type == EntityType::Place) {

@@ -16,8 +16,13 @@ std::string entity_filter_key(std::string_view value, const entities::AliasTable
     return entities::entity_key(value);
 }
 
+std::string gazetteer_entity_key(std::string_view text, const entities::AliasTable* aliases) {
+    const auto* entry = aliases != nullptr ? aliases->resolve_as_written(text) : nullptr;
+    return entry == nullptr ? std::string() : entities::entity_key(entry->name);
+}
+
 bool is_known_name(std::string_view text, const entities::AliasTable* aliases) {
-    return aliases != nullptr && aliases->resolve(text) != nullptr;
+    return aliases != nullptr && aliases->resolve_as_written(text) != nullptr;
 }
 
 std::vector<std::string> entity_spellings(std::string_view text,
@@ -34,9 +39,11 @@ std::vector<std::string> entity_spellings(std::string_view text,
         }
     };
     std::vector<std::string> known{std::string(text)};
-    if (const auto* entry = aliases != nullptr ? aliases->resolve(text) : nullptr) {
+    if (const auto* entry = aliases != nullptr ? aliases->resolve_as_written(text) : nullptr) {
         known.push_back(entry->name);
         known.insert(known.end(), entry->aliases.begin(), entry->aliases.end());
+    } else if (entities::is_as_written_key(own_key)) {
+        return {};  // "us", "un": words, not the short names "US" and "UN"
     }
     for (const auto& spelling : known) {
         add(spelling);

@@ -19,9 +19,15 @@ namespace gazette::search {
 
 /// @return the other spellings of the entity `text` names: the gazetteer's name and aliases
 /// when it lists the spelling, and the transliteration variants of single words (Syrsky ->
-/// Syrskyi, Syrskiy, ...); empty when the text names no known entity and no rule applies.
+/// Syrskyi, Syrskiy, ...); empty when the text names no known entity and no rule applies. A
+/// short spelling names an entity only as the gazetteer writes it ("US", not "us").
 [[nodiscard]] std::vector<std::string> entity_spellings(std::string_view text,
                                                         const entities::AliasTable* aliases);
+
+/// @return the entity key of the gazetteer entry `text` names (short spellings as written), or
+/// "" when it names none.
+[[nodiscard]] std::string gazetteer_entity_key(std::string_view text,
+                                               const entities::AliasTable* aliases);
 
 /// @return true when `text` (several query words) is a spelling the gazetteer lists.
 [[nodiscard]] bool is_known_name(std::string_view text, const entities::AliasTable* aliases);

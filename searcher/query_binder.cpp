@@ -1,6 +1,7 @@
 #include "searcher/query_binder.hpp"
 
 #include "common/dates.hpp"
+#include "common/entity_names.hpp"
 #include "common/mentioned_dates.hpp"
 #include "common/schema.hpp"
 #include "common/text/compound.hpp"
@@ -251,6 +252,23 @@ class Binder {
         if (spellings.empty()) {
             return bound;
         }
+        // The words index has no case, so a short name ("US", "U.S.") is its word ("us") only
+        // in the reports where the indexer found the entity, which it finds as written.
+        const std::string entity = gazetteer_entity_key(text, aliases_);
+        const auto where_named = [&](Xapian::Query word) {
+            if (entity.empty()) {
+                return word;
+            }
+            return Xapian::Query(
+                Xapian::Query::OP_FILTER,
+                std::move(word),
+                Xapian::Query(schema::entity_term(schema::prefix::kEntity, entity)));
+        };
+        // A short word, whatever its spelling ("U.S.A." is the word "usa").
+        const auto is_short = [&](const std::string& spelling) {
+            const auto terms = terms_of(spelling);
+            return terms.size() == 1 && entities::is_as_written_key(terms.front());
+        };
         // The synonyms file may list some of these spellings too (DPRK ~ North Korea): each
         // alternative is kept once, so that a report's occurrences of it count once.
         std::vector<Xapian::Query> alternatives;
@@ -261,21 +279,39 @@ class Binder {
             }
         };
         const Xapian::Query& own = **bound;
+        const bool own_short = is_short(text);
+        if (own_short) {
+            for (const auto& term : terms_of(text)) {
+                highlight.stems.erase(analyzer_.stem(term));
+            }
+            highlight.written.insert(text);
+        }
         if (own.get_type() == Xapian::Query::OP_SYNONYM) {
             for (std::size_t i = 0; i < own.get_num_subqueries(); ++i) {
-                add(own.get_subquery(i));
+                add(own_short ? where_named(own.get_subquery(i)) : own.get_subquery(i));
             }
         } else {
-            add(own);
+            add(own_short ? where_named(own) : own);
         }
         for (const auto& spelling : spellings) {
             auto terms = terms_of(spelling);
             if (terms.size() == 1) {
                 const std::string& stem = analyzer_.stem(terms.front());
-                highlight.stems.insert(stem);
-                add(Xapian::Query(schema::stem_term(schema::prefix::kBody, stem)));
+                Xapian::Query word(schema::stem_term(schema::prefix::kBody, stem));
+                if (is_short(spelling)) {
+                    highlight.written.insert(spelling);
+                    add(where_named(std::move(word)));
+                } else {
+                    highlight.stems.insert(stem);
+                    add(word);
+                }
             } else if (!terms.empty()) {
-                highlight.words.insert(terms.begin(), terms.end());
+                // "united states of america": "of" alone is no sign of it.
+                for (const auto& term : terms) {
+                    if (!text::Analyzer::is_stopword(term)) {
+                        highlight.words.insert(term);
+                    }
+                }
                 add(phrase_of(terms, schema::prefix::kBody));
             }
         }

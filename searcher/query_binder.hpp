@@ -23,7 +23,10 @@ namespace gazette::search {
 struct Highlight {
     std::set<std::string> stems;
     std::set<std::string> words;
-    [[nodiscard]] bool empty() const { return stems.empty() && words.empty(); }
+    /// Marked only as written here, case and all: short names ("US"), which in lower case are
+    /// other words ("us").
+    std::set<std::string> written;
+    [[nodiscard]] bool empty() const { return stems.empty() && words.empty() && written.empty(); }
 };
 
 struct BoundQuery {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
+#include <string>
 
 namespace gazette::search {
 namespace {
@@ -23,6 +25,16 @@ std::uint16_t head(std::string_view term) {
     return static_cast<std::uint16_t>((a << 8U) | b);
 }
 
+/// @return true when the token is one of `written` as it stands in `text`, its case kept ("US"
+/// and not "us"; "U.S." with the full stop the token leaves out).
+bool is_written(std::string_view text,
+                const text::Token& token,
+                const std::set<std::string>& written) {
+    const std::string raw(text.substr(token.begin, token.end - token.begin));
+    return written.count(raw) > 0 ||
+           (token.end < text.size() && text[token.end] == '.' && written.count(raw + ".") > 0);
+}
+
 std::vector<Word> find_words(std::string_view text,
                              const Highlight& highlight,
                              text::Analyzer& analyzer) {
@@ -39,7 +51,8 @@ std::vector<Word> find_words(std::string_view text,
         const bool maybe_stem =
             std::find(stem_heads.begin(), stem_heads.end(), head(token.term)) != stem_heads.end();
         const bool hit = highlight.words.count(token.term) > 0 ||
-                         (maybe_stem && highlight.stems.count(analyzer.stem(token.term)) > 0);
+                         (maybe_stem && highlight.stems.count(analyzer.stem(token.term)) > 0) ||
+                         (!highlight.written.empty() && is_written(text, token, highlight.written));
         if (hit) {
             const std::string& key = analyzer.stem(token.term);
             auto it = std::find(matched_terms.begin(), matched_terms.end(), key);

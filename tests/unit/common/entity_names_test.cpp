@@ -77,6 +77,28 @@ TEST_SUITE("common") {
         CHECK(table->resolve("Kovalenko") == nullptr);
     }
 
+    TEST_CASE("AliasTable: a short spelling resolves only as written (US, not us)") {
+        auto table = entities::AliasTable::parse(
+            "United States\tplace\tUS|U.S.|USA\nSpecial Operations Forces\torg\tSSO\n"
+            "Oleksandr Syrskyi\tperson\tSyrsky\n",
+            "g.tsv");
+        REQUIRE(table);
+        // resolve() folds case for every spelling; resolve_as_written() not for short ones.
+        CHECK(table->resolve("us") != nullptr);
+        CHECK(table->resolve_as_written("us") == nullptr);
+        CHECK(table->resolve_as_written("Us") == nullptr);
+        REQUIRE(table->resolve_as_written("US") != nullptr);
+        CHECK(table->resolve_as_written("US")->name == "United States");
+        CHECK(table->resolve_as_written("U.S.") != nullptr);
+        CHECK(table->resolve_as_written("sso") == nullptr);
+        CHECK(table->resolve_as_written("SSO") != nullptr);
+        // Longer spellings fold as before.
+        CHECK(table->resolve_as_written("united states") != nullptr);
+        CHECK(table->resolve_as_written("SYRSKIY") != nullptr);
+        CHECK(entities::is_as_written_key("us"));
+        CHECK_FALSE(entities::is_as_written_key("kyiv"));
+    }
+
     TEST_CASE("AliasTable: a bad line is an error naming the file and line") {
         auto no_type = entities::AliasTable::parse("Kursk\n", "g.tsv");
         REQUIRE_FALSE(no_type);

@@ -239,6 +239,49 @@ TEST_SUITE("searcher") {
         CHECK(marked);
     }
 
+    TEST_CASE(
+        "entity spellings: a short name counts only as written (US is a country, us is not)") {
+        testing::TempDir dir;
+        const auto report = [&](const std::string& id, const std::string& body) {
+            dir.write("reports/" + id + ".txt", "---\nid: " + id + "\n---\n" + body + "\n");
+        };
+        report("pronoun",
+               "Help us, the mayor said. The money is for us all, and the town needs it.");
+        report("short", "The US imposed new sanctions, officials told us on Tuesday.");
+        report("full", "The United States imposed sanctions on the company.");
+        const std::string db = dir / "db";
+        REQUIRE(index_into(db, {dir / "reports"}, kShippedGazetteer).added == 3);
+        const auto found = [&](const std::string& q) {
+            search::SearchRequest request;
+            request.query = q;
+            request.limit = 10;
+            std::vector<std::string> out;
+            for (const auto& hit : search_in(db, request).hits) {
+                out.push_back(hit.report.id);
+            }
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        using Ids = std::vector<std::string>;
+        // The words index has no case: "us" is the short name only where the entity was found.
+        CHECK(found("united states") == Ids{"full", "short"});
+        CHECK(found("US") == Ids{"full", "short"});
+        CHECK(found("U.S.") == Ids{"full", "short"});
+        // Written in lower case it is the word, and no country.
+        CHECK(found("us") == Ids{"pronoun", "short"});
+        CHECK(found("help us") == Ids{"pronoun", "short"});
+        // The snippet marks the name as written, not the word.
+        search::SearchRequest request;
+        request.query = "united states";
+        request.limit = 10;
+        for (const auto& hit : search_in(db, request).hits) {
+            if (hit.report.id == "short") {
+                CHECK(hit.snippet.html().find("<mark>US</mark>") != std::string::npos);
+                CHECK(hit.snippet.html().find("<mark>us</mark>") == std::string::npos);
+            }
+        }
+    }
+
     TEST_CASE("entity facets: people, organisations and places, counted over all matches") {
         search::SearchRequest request;
         request.query = "troops";
