@@ -138,11 +138,14 @@ const GazetteerEntry* AliasTable::resolve(std::string_view spelling) const {
     return find_key(entity_key(spelling));
 }
 
+bool GazetteerEntry::lists(std::string_view spelling) const {
+    return name == spelling || std::find(aliases.begin(), aliases.end(), spelling) != aliases.end();
+}
+
 const GazetteerEntry* AliasTable::resolve_as_written(std::string_view spelling) const {
     const std::string key = entity_key(spelling);
     const GazetteerEntry* entry = find_key(key);
-    if (entry == nullptr || !is_as_written_key(key) || entry->name == spelling ||
-        std::find(entry->aliases.begin(), entry->aliases.end(), spelling) != entry->aliases.end()) {
+    if (entry == nullptr || !is_as_written_key(key) || entry->lists(spelling)) {
         return entry;
     }
     return nullptr;

@@ -33,6 +33,9 @@ struct GazetteerEntry {
     std::optional<EntityType> type;  ///< empty: "none", never an entity
     std::vector<std::string> aliases;
     std::size_t line = 0;  ///< where it is written
+
+    /// @return true when `spelling` is the name or an alias exactly as written here.
+    [[nodiscard]] bool lists(std::string_view spelling) const;
 };
 
 class AliasTable {

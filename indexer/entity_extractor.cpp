@@ -11,6 +11,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 namespace gazette::indexer {
 namespace {
@@ -208,9 +209,6 @@ EntityExtractor::EntityExtractor(ner::Model model, entities::AliasTable aliases)
                 tokens += sentence.size();
             }
             longest_spelling_ = std::max(longest_spelling_, tokens);
-            if (entities::is_as_written_key(key)) {
-                short_spellings_[key].push_back(spelling);
-            }
             if (entry.type == EntityType::Place) {
                 place_keys_.push_back(key);
             }
@@ -305,12 +303,9 @@ std::vector<Entity> EntityExtractor::extract_text(std::string_view text) const {
                 if (entry == nullptr) {
                     continue;
                 }
-                if (const auto it = short_spellings_.find(key); it != short_spellings_.end()) {
-                    const std::string surface = surface_of(text, w, i, i + len);
-                    if (std::find(it->second.begin(), it->second.end(), surface) ==
-                        it->second.end()) {
-                        continue;
-                    }
+                if (entities::is_as_written_key(key) &&
+                    !entry->lists(surface_of(text, w, i, i + len))) {
+                    continue;  // "us" is no country: short names match only as written
                 }
                 add(w,
                     i,

@@ -14,7 +14,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -50,8 +49,6 @@ class EntityExtractor {
     entities::AliasTable aliases_;
     /// First words (keys) of every gazetteer spelling: where a gazetteer match may start.
     std::unordered_set<std::string> first_words_;
-    /// Spellings of keys of three letters or fewer ("US", "UN"): they match only as written.
-    std::unordered_map<std::string, std::vector<std::string>> short_spellings_;
     std::size_t longest_spelling_ = 1;  ///< in tokens
     /// Keys of the gazetteer's places: "North Koreans" is a demonym of "North Korea", not a name.
     std::vector<std::string> place_keys_;
